@@ -1,0 +1,9 @@
+/** Public surface of the analysis core. */
+export * from './types.js';
+export * from './config.js';
+export * from './rule.js';
+export * from './engine.js';
+export * from './lines.js';
+export { parseDocument, type Block, type ParsedDocument } from './document.js';
+export { RULES, ruleById } from './rules/index.js';
+export { applyEdits, preferredEdits } from './fixes.js';

@@ -1,0 +1,97 @@
+/**
+ * Sentences and words of a prose block, from retext's English parser (nlcst). Parsing is memoised
+ * per block object, so several rules looking at the same block parse it once.
+ */
+import { unified } from 'unified';
+import retextEnglish from 'retext-english';
+import { toString } from 'nlcst-to-string';
+import type { Root, Sentence, Paragraph } from 'nlcst';
+import type { Block } from './document.js';
+
+export interface Token {
+  /** Offset in the block text. */
+  start: number;
+  end: number;
+  value: string;
+  kind: 'word' | 'punct' | 'space' | 'symbol';
+}
+
+export interface SentenceTokens {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+const english = unified().use(retextEnglish);
+const memo = new WeakMap<Block, SentenceTokens[]>();
+
+/** The sentences of `block`, each with its tokens, offsets relative to the block. */
+export function sentencesOf(block: Block): SentenceTokens[] {
+  let s = memo.get(block);
+  if (!s) {
+    s = tokenize(block.text);
+    memo.set(block, s);
+  }
+  return s;
+}
+
+/** Splits text into sentences and tokens with retext-english. */
+export function tokenize(text: string): SentenceTokens[] {
+  const tree = english.parse(text) as Root;
+  const out: SentenceTokens[] = [];
+  for (const para of tree.children) {
+    if (para.type !== 'ParagraphNode') continue;
+    for (const s of (para as Paragraph).children) {
+      if (s.type !== 'SentenceNode') continue;
+      out.push(sentenceTokens(s as Sentence));
+    }
+  }
+  return out;
+}
+
+function sentenceTokens(s: Sentence): SentenceTokens {
+  const tokens: Token[] = [];
+  for (const child of s.children) {
+    const start = child.position?.start.offset ?? 0;
+    const end = child.position?.end.offset ?? start;
+    const kind =
+      child.type === 'WordNode' ? 'word' : child.type === 'WhiteSpaceNode' ? 'space' : child.type === 'PunctuationNode' ? 'punct' : 'symbol';
+    tokens.push({ start, end, value: toString(child), kind });
+  }
+  return {
+    start: s.position?.start.offset ?? 0,
+    end: s.position?.end.offset ?? 0,
+    tokens,
+  };
+}
+
+export interface Word {
+  start: number;
+  end: number;
+  value: string;
+  lower: string;
+  /** Index of the word in its sentence. */
+  index: number;
+  /** Punctuation between the previous word and this one ('' when only spaces). */
+  before: string;
+  /** Punctuation between this word and the next one ('' when only spaces). */
+  after: string;
+}
+
+/** The words of each sentence, with the punctuation around each word. */
+export function wordsOf(sentence: SentenceTokens): Word[] {
+  const words: Word[] = [];
+  let pending = '';
+  for (const t of sentence.tokens) {
+    if (t.kind === 'word') {
+      const w: Word = { start: t.start, end: t.end, value: t.value, lower: t.value.toLowerCase(), index: words.length, before: pending, after: '' };
+      if (words.length) words[words.length - 1]!.after = pending;
+      words.push(w);
+      pending = '';
+    } else if (t.kind !== 'space') {
+      pending += t.value;
+    }
+  }
+  if (words.length) words[words.length - 1]!.after = pending;
+  return words;
+}

@@ -1,0 +1,122 @@
+/**
+ * hedge-word: speculative adverbs, likelihood words, modals and verbs of appearance that soften a
+ * factual claim ("reportedly", "may", "appears"). Context decides, not the word alone: nothing
+ * inside a direct quotation, not "May" the month, not "you may" (permission), not "could" of past
+ * ability, not a word the team allowed.
+ */
+import type { BlockRule } from '../rule.js';
+import type { Fix, RawFinding } from '../types.js';
+import type { Block } from '../document.js';
+import { sentencesOf, wordsOf, type Word } from '../nlp.js';
+import { findQuotations, insideQuotation } from '../quotations.js';
+import { ABILITY_VERBS, APPEARANCE_VERBS, LIKELIHOOD_WORDS, MODALS, SPECULATIVE_ADVERBS, type HedgeEntry } from '../data/hedges.js';
+
+const ADVERBS = new Map(SPECULATIVE_ADVERBS.map((e) => [e.word, e]));
+const LIKELY = new Map(LIKELIHOOD_WORDS.map((e) => [e.word, e]));
+const MODAL = new Map(MODALS.map((e) => [e.word, e]));
+const APPEAR = new Set(APPEARANCE_VERBS);
+const ABILITY = new Set(ABILITY_VERBS);
+const MONTH_CONTEXT = new Set(['in', 'on', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'from', 'through', 'before', 'after', 'during']);
+const PERMISSION_SUBJECTS = new Set(['you', 'applicants', 'readers', 'visitors', 'users', 'members', 'participants', 'students', 'customers']);
+const NOUN_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'the', 'all', 'military', 'economic']);
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'before', 'alongside', 'with', 'onstage', 'as', 'for', 'from', 'out', 'together', 'briefly', 'live']);
+
+export const hedgeWord: BlockRule = {
+  id: 'hedge-word',
+  category: 'hedge',
+  defaultSeverity: 'warning',
+  description: 'Speculative adverbs, modals and verbs of appearance that soften a factual claim.',
+  fixable: true,
+  scope: 'block',
+  analyse(block, ctx) {
+    const allowed = new Set(ctx.config.allowWords.map((w) => w.toLowerCase()));
+    const quotes = findQuotations(block.text);
+    const out: RawFinding[] = [];
+    for (const sentence of sentencesOf(block)) {
+      const words = wordsOf(sentence);
+      for (const w of words) {
+        if (allowed.has(w.lower) || insideQuotation(quotes, w.start)) continue;
+        const hit = classify(words, w);
+        if (!hit) continue;
+        out.push({
+          offset: w.start,
+          length: w.end - w.start,
+          message: `“${w.value}” is a ${hit.kind}: it ${hit.reason}. State what is known, or name the source.`,
+          fixes: hit.removable ? [removeWord(block, words, w)] : [],
+          data: { kind: hit.kind, word: w.lower },
+        });
+      }
+    }
+    return out;
+  },
+};
+
+interface Hit extends HedgeEntry {
+  removable: boolean;
+}
+
+function classify(words: Word[], w: Word): Hit | undefined {
+  const prev = words[w.index - 1];
+  const next = words[w.index + 1];
+  const adverb = ADVERBS.get(w.lower);
+  if (adverb) return { ...adverb, removable: true };
+  const likely = LIKELY.get(w.lower);
+  if (likely) return { ...likely, removable: false };
+  const modal = MODAL.get(w.lower);
+  if (modal) {
+    if (w.lower === 'may' && isMonth(w, prev, next)) return undefined;
+    if (w.lower === 'may' && prev && PERMISSION_SUBJECTS.has(prev.lower) && prev.after === '') return undefined;
+    if (w.lower === 'may' && w.index === 0 && next && /^(?:i|we|you)$/.test(next.lower)) return undefined;
+    if (w.lower === 'might' && prev && NOUN_DETERMINERS.has(prev.lower)) return undefined;
+    if (w.lower === 'could' && isPastAbility(next, words)) return undefined;
+    return { ...modal, removable: false };
+  }
+  if (APPEAR.has(w.lower)) {
+    if (!next || w.after !== '' || PLACE_PREPOSITIONS.has(next.lower)) return undefined;
+    return { word: w.lower, kind: 'verb of appearance', reason: 'reports an impression instead of a fact', removable: false };
+  }
+  return undefined;
+}
+
+/** "May" the month: capitalised mid-sentence, or next to a date or a time preposition. */
+function isMonth(w: Word, prev: Word | undefined, next: Word | undefined): boolean {
+  if (w.value !== 'May') return false;
+  if (w.index > 0) return true;
+  if (next && /^\d/.test(next.value)) return true;
+  return !!prev && MONTH_CONTEXT.has(prev.lower);
+}
+
+/** "She could swim", "could not attend", "could barely": ability or inability, not speculation. */
+function isPastAbility(next: Word | undefined, words: Word[]): boolean {
+  if (!next) return false;
+  if (next.lower === 'not' || next.lower === "n't") return true;
+  if (ABILITY.has(next.lower)) return true;
+  // "could" in a clause of past narration ("when she was young she could...") is ability.
+  return words.some((x) => x.lower === 'when' || x.lower === 'ago') && words.some((x) => x.lower === 'was' || x.lower === 'were');
+}
+
+/** Deletes the word, the space after it (or before it at the end) and a comma pair around it. */
+function removeWord(block: Block, words: Word[], w: Word): Fix {
+  const text = block.text;
+  let start = w.start;
+  let end = w.end;
+  const first = w.index === 0;
+  if (!first && text[start - 1] === ' ' && text[start - 2] === ',' && text[end] === ',') {
+    // "is, reportedly, planning" → "is planning"
+    start -= 2;
+    end += 1;
+  } else {
+    if (text[end] === ',') end++;
+    if (text[end] === ' ') end++;
+    else if (text[start - 1] === ' ') start--;
+    // "cut jobs, reportedly." → "cut jobs."
+    if (!first && text[start - 1] === ',' && /^[.!?;:]?$/.test(text[end] ?? '')) start--;
+  }
+  const edits = [{ offset: start, length: end - start, newText: '' }];
+  const next = words[w.index + 1];
+  if (first && next && next.start === end && /^\p{Ll}/u.test(next.value)) {
+    // "Reportedly, the firm" → "The firm"
+    edits[0] = { offset: start, length: end - start + 1, newText: next.value[0]!.toUpperCase() };
+  }
+  return { title: `Remove “${w.value}”`, edits, preferred: true };
+}
