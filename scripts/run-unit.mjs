@@ -1,6 +1,6 @@
 // Runs every test/unit/**/*.test.ts with Node's test runner (TypeScript through tsx).
 // Extra arguments are passed to `node --test` (e.g. --test-name-pattern).
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -14,7 +14,10 @@ const walk = (dir) => {
     else if (e.name.endsWith('.test.ts')) files.push(p);
   }
 };
-for (const r of roots.length ? roots : ['test/unit']) walk(r);
+for (const r of roots.length ? roots : ['test/unit']) {
+  if (statSync(r).isDirectory()) walk(r);
+  else files.push(r);
+}
 if (files.length === 0) {
   console.error('run-unit: no test files found');
   process.exit(1);
