@@ -26,6 +26,15 @@ export interface RuleContext {
 export interface WorkspaceFacts {
   /** Other files that contain the normalised paragraph or sentence `key`. */
   filesSharing(key: string, exceptPath?: string): string[];
+  /** Where other files contain `key` (one place per file), for related information. */
+  locationsSharing?(key: string, exceptPath?: string): SharedLocation[];
+}
+
+/** A place in another draft of the workspace. */
+export interface SharedLocation {
+  path: string;
+  offset: number;
+  length: number;
 }
 
 /** A rule that looks at one block at a time; its results are cached per block text. */

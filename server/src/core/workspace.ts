@@ -1,0 +1,189 @@
+/**
+ * Text normalisation shared by the boilerplate checks, and the workspace index: which paragraphs
+ * and sentences each draft of the workspace contains, so a draft can be told that another draft
+ * carries the same text. Pure: adapters read the files and feed the text in.
+ */
+import { parseDocument } from './document.js';
+import type { WorkspaceFacts, SharedLocation } from './rule.js';
+import type { LanguageId } from './types.js';
+
+/** A word of a text with its offsets and its normalised form (case and small inflections aside). */
+export interface NormWord {
+  start: number;
+  end: number;
+  norm: string;
+}
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/**
+ * Folds case, possessives and the commonest English inflections, so "Delays the Release" and
+ * "delay the release" compare equal. Deliberately crude: it only has to map the variants of one
+ * word onto the same key, not produce a dictionary form.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/’/g, "'");
+  w = w.replace(/'s$/, '').replace(/s'$/, 's');
+  if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (w.length > 4 && w.endsWith('ied')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (w.length > 4 && /(?:ch|sh|x|ss|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
+  return w;
+}
+
+/** The words of `text` (offsets shifted by `base`), normalised with `stem`. */
+export function normWords(text: string, base = 0): NormWord[] {
+  const out: NormWord[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) {
+    out.push({ start: base + m.index, end: base + m.index + m[0].length, norm: stem(m[0]) });
+  }
+  return out;
+}
+
+/** The normalised key of a stretch of text: its stemmed words joined by single spaces. */
+export function normKey(text: string): string {
+  return normWords(text)
+    .map((w) => w.norm)
+    .join(' ');
+}
+
+/** Sentence ranges of a block's text: ends after . ! ? (and closing quotes) before a space, or at a line break. */
+export function sentenceRanges(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const re = /[.!?…]+["”’')\]]*(?=\s)|\r?\n/g;
+  let start = 0;
+  const push = (from: number, to: number) => {
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trim();
+    if (body) out.push({ start: from + lead, end: from + lead + body.length });
+  };
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const end = m[0].startsWith('\n') || m[0].startsWith('\r') ? m.index : m.index + m[0].length;
+    // "Mr. Smith", "U.S. officials": an abbreviation followed by a capitalised name is no end.
+    if (!/\n/.test(m[0]) && /(?:\b[A-Z][a-z]?|\b[A-Z]\.[A-Z])\.$/.test(text.slice(Math.max(0, end - 4), end)) && m[0] === '.') continue;
+    push(start, end);
+    start = end;
+  }
+  push(start, text.length);
+  return out;
+}
+
+/** A 53-bit string hash (cyrb53): keys are stored hashed so the index stays small. */
+export function hash53(s: string): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
+/** Sentences shorter than this are too generic to count as shared boilerplate. */
+export const MIN_SHARED_WORDS = 8;
+
+/** A paragraph or sentence that may be shared between drafts, with its normalised key. */
+export interface ShareUnit {
+  kind: 'paragraph' | 'sentence';
+  key: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * The paragraphs and sentences of a draft that the workspace index compares: every prose block
+ * and every sentence of at least MIN_SHARED_WORDS words (single-sentence blocks only once).
+ */
+export function shareUnits(blocks: readonly { offset: number; text: string }[]): ShareUnit[] {
+  const out: ShareUnit[] = [];
+  for (const b of blocks) {
+    const words = normWords(b.text);
+    if (words.length >= MIN_SHARED_WORDS) {
+      out.push({ kind: 'paragraph', key: words.map((w) => w.norm).join(' '), offset: b.offset, length: b.text.length });
+    }
+    const sentences = sentenceRanges(b.text);
+    if (sentences.length < 2) continue;
+    for (const s of sentences) {
+      const sw = normWords(b.text.slice(s.start, s.end));
+      if (sw.length < MIN_SHARED_WORDS) continue;
+      out.push({ kind: 'sentence', key: sw.map((w) => w.norm).join(' '), offset: b.offset + s.start, length: s.end - s.start });
+    }
+  }
+  return out;
+}
+
+interface Entry {
+  path: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * Which drafts of the workspace contain which paragraphs and sentences. `update` re-hashes one
+ * file's units only, so keeping the index current as files change costs one file's work.
+ */
+export class WorkspaceIndex {
+  /** hash → the places it occurs (several files, maybe several places in one file). */
+  private readonly byKey = new Map<number, Entry[]>();
+  /** path → the hashes the file contributed, to take them out again. */
+  private readonly byPath = new Map<string, number[]>();
+
+  /** Indexes (or re-indexes) the draft at `path`. */
+  update(path: string, text: string, languageId: LanguageId): void {
+    this.remove(path);
+    const units = shareUnits(parseDocument(text, languageId).blocks);
+    const keys: number[] = [];
+    for (const u of units) {
+      const h = hash53(u.key);
+      keys.push(h);
+      let list = this.byKey.get(h);
+      if (!list) this.byKey.set(h, (list = []));
+      list.push({ path, offset: u.offset, length: u.length });
+    }
+    this.byPath.set(path, keys);
+  }
+
+  /** Forgets the draft at `path`. */
+  remove(path: string): void {
+    const keys = this.byPath.get(path);
+    if (!keys) return;
+    for (const h of new Set(keys)) {
+      const list = this.byKey.get(h);
+      if (!list) continue;
+      const kept = list.filter((e) => e.path !== path);
+      if (kept.length) this.byKey.set(h, kept);
+      else this.byKey.delete(h);
+    }
+    this.byPath.delete(path);
+  }
+
+  /** The indexed paths. */
+  paths(): string[] {
+    return [...this.byPath.keys()];
+  }
+
+  /** A view for the rules. It reads the live index, so it reflects later updates too. */
+  facts(): WorkspaceFacts {
+    const locations = (key: string, exceptPath?: string): SharedLocation[] => {
+      const seen = new Set<string>();
+      const out: SharedLocation[] = [];
+      for (const e of this.byKey.get(hash53(key)) ?? []) {
+        if (e.path === exceptPath || seen.has(e.path)) continue;
+        seen.add(e.path);
+        out.push({ ...e });
+      }
+      return out;
+    };
+    return {
+      filesSharing: (key, exceptPath) => locations(key, exceptPath).map((l) => l.path),
+      locationsSharing: locations,
+    };
+  }
+}

@@ -1,0 +1,128 @@
+'use strict';
+// Shared helpers of the e2e suite: every wait is on a VS Code event, bounded by a timeout.
+const vscode = require('vscode');
+const path = require('node:path');
+
+const EXTENSION_ID = 'copydesk.copydesk';
+const SOURCE = 'copydesk';
+const DEFAULT_TIMEOUT = 30_000;
+
+function workspaceRoot() {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return folder.uri;
+}
+
+function fixtureUri(name) {
+  return vscode.Uri.joinPath(workspaceRoot(), name);
+}
+
+async function openFixture(name) {
+  const doc = await vscode.workspace.openTextDocument(fixtureUri(name));
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+function copydeskDiagnostics(uri) {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+}
+
+/**
+ * Resolves with the copydesk diagnostics of `uri` as soon as `predicate(diagnostics)` holds:
+ * checks now, then on every vscode.languages.onDidChangeDiagnostics for that uri.
+ */
+function waitForDiagnostics(uri, predicate, what = 'copydesk diagnostics', timeout = DEFAULT_TIMEOUT) {
+  return new Promise((resolve, reject) => {
+    let sub;
+    let timer;
+    const check = () => {
+      const diags = copydeskDiagnostics(uri);
+      let ok = false;
+      try {
+        ok = predicate(diags);
+      } catch (err) {
+        done();
+        reject(err);
+        return true;
+      }
+      if (ok) {
+        done();
+        resolve(diags);
+      }
+      return ok;
+    };
+    const done = () => {
+      clearTimeout(timer);
+      sub?.dispose();
+    };
+    if (check()) return;
+    sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) check();
+    });
+    timer = setTimeout(() => {
+      sub.dispose();
+      const now = copydeskDiagnostics(uri);
+      reject(
+        new Error(
+          `timed out after ${timeout} ms waiting for ${what} on ${path.basename(uri.path)}; ` +
+            `current copydesk diagnostics: ${JSON.stringify(now.map(describe))}`,
+        ),
+      );
+    }, timeout);
+  });
+}
+
+/** Waits until the document's text satisfies `predicate` (after an edit). */
+function waitForText(doc, predicate, timeout = DEFAULT_TIMEOUT) {
+  return new Promise((resolve, reject) => {
+    if (predicate(doc.getText())) return resolve(doc.getText());
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && predicate(doc.getText())) {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(doc.getText());
+      }
+    });
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for the text of ${path.basename(doc.uri.path)} to change`));
+    }, timeout);
+  });
+}
+
+function ruleId(d) {
+  return typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code);
+}
+
+function describe(d) {
+  return {
+    rule: ruleId(d),
+    line: d.range.start.line,
+    char: d.range.start.character,
+    message: d.message,
+  };
+}
+
+/** The extension, which must be installed (activation is left to its activation events). */
+function getExtension() {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) {
+    const ids = vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.'));
+    throw new Error(`extension ${EXTENSION_ID} is not installed; non-built-in extensions: ${ids.join(', ') || '(none)'}`);
+  }
+  return ext;
+}
+
+module.exports = {
+  EXTENSION_ID,
+  SOURCE,
+  DEFAULT_TIMEOUT,
+  fixtureUri,
+  openFixture,
+  copydeskDiagnostics,
+  waitForDiagnostics,
+  waitForText,
+  ruleId,
+  describe,
+  getExtension,
+};
