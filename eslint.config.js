@@ -1,6 +1,7 @@
 // Lint configuration. The analysis core must stay a pure library: no vscode, no LSP, no fs.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.vscode-test/', 'bench/corpora/', 'bench/out/', 'test/e2e/workspace/'] },
@@ -8,8 +9,13 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', Buffer: 'readonly', structuredClone: 'readonly' } },
+    languageOptions: { globals: { ...globals.node } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // The e2e suite runs under mocha inside VS Code's extension host.
+    files: ['test/e2e/suite/**/*.cjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.mocha } },
   },
   {
     files: ['server/src/core/**/*.ts'],
