@@ -26,26 +26,40 @@ export async function runSuite({ extensionDevelopmentPath, extensionTestsEnv = {
   // A fresh copy of the fixture workspace, so edits made by the tests never touch the repo.
   const workspace = mkdtempSync(join(tmpdir(), 'cdws-'));
   cpSync(join(here, 'workspace'), workspace, { recursive: true });
+  const resultFile = `${workspace}-result.json`;
   const started = Date.now();
+  const summary = () => {
+    // A plain closing line for CI: "e2e: N passed, N failed".
+    try {
+      const r = JSON.parse(readFileSync(resultFile, 'utf8'));
+      console.log(`${label}: suite ran in VS Code ${r.vscode}`);
+      console.log(`${label}: ${r.passes} passed, ${r.failures} failed${r.pending ? `, ${r.pending} skipped` : ''}`);
+    } catch {
+      console.log(`${label}: 0 passed, 1 failed`); // the suite never reported (host failed to start)
+    }
+  };
   try {
     const options = {
       extensionDevelopmentPath,
       extensionTestsPath: suite,
       launchArgs: [workspace],
-      extensionTestsEnv: { COPYDESK_E2E_WORKSPACE: workspace, ...extensionTestsEnv },
+      extensionTestsEnv: { ...extensionTestsEnv, COPYDESK_E2E_RESULT: resultFile },
     };
     if (!desktop) {
       installCodeServer({ quiet: true });
       options.vscodeExecutablePath = launcher;
     }
     await runTests(options);
-    console.log(`${label}: passed in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`${label}: finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    summary();
     return 0;
   } catch (err) {
     console.error(`${label}: FAILED in ${((Date.now() - started) / 1000).toFixed(1)} s: ${err?.message ?? err}`);
+    summary();
     return typeof err?.code === 'number' && err.code > 0 ? err.code : 1;
   } finally {
     rmSync(workspace, { recursive: true, force: true });
+    rmSync(resultFile, { force: true });
   }
 }
 
