@@ -22,4 +22,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
   build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
+  // The CLI's worker threads (several drafts at once) load this bundle: see server/src/cli/workers.ts.
+  build({ ...common, entryPoints: ['server/src/cli/workers.ts'], outfile: 'dist/cli-worker.cjs' }),
 ]);

@@ -30,7 +30,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       { language: 'plaintext', scheme: 'file' },
       { language: 'plaintext', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: 'copydesk' },
+    synchronize: {
+      configurationSection: 'copydesk',
+      // Config files change what applies; other drafts change what counts as shared boilerplate.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.copydeskrc.json,copydesk.config.json,*.md,*.markdown,*.mdx,*.txt}'),
+    },
     outputChannel: output,
   };
   client = new LanguageClient('copydesk', 'Copydesk', serverOptions, clientOptions);

@@ -1,57 +1,161 @@
 /** Finding and reading the drafts the CLI was given. */
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { UsageError } from './args.js';
 
-/** A problem with what the user asked for: exit code 2. */
-export class UsageError extends Error {}
+export { UsageError };
 
-const DRAFT_RE = /\.(md|markdown|mdx|txt|text)$/i;
+/** Never walked into: tool folders, not drafts. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist']);
 
-/** Expands files, directories (walked for Markdown and text drafts) and globs, in a stable order. */
-export async function collectFiles(targets: string[]): Promise<string[]> {
+export interface CollectOptions {
+  /** An extra ignore file in .gitignore format (patterns relative to the current directory). */
+  ignorePath?: string;
+  /** Whether a file met while walking is a draft (config `files`, default extensions). */
+  wantsFile: (path: string) => boolean;
+  /** Whether the config's `ignore` patterns exclude a path. */
+  isIgnored: (path: string, isDir: boolean) => boolean;
+}
+
+/**
+ * .gitignore files apply below their folder, up to the repository root (the folder holding .git).
+ * Loaded once per folder.
+ */
+export class GitIgnores {
+  private readonly perDir = new Map<string, Ignore | null>();
+  private readonly rootOf = new Map<string, string | null>();
+
+  /** Whether `path` is ignored by a .gitignore in its own repository. */
+  ignores(path: string, isDir: boolean): boolean {
+    const abs = resolve(path);
+    const root = this.repoRoot(dirname(abs));
+    if (root === null) return false;
+    for (let dir = dirname(abs); ; dir = dirname(dir)) {
+      const ig = this.load(dir);
+      if (ig) {
+        const r = relative(dir, abs).split(sep).join('/');
+        if (r && ig.ignores(isDir ? `${r}/` : r)) return true;
+      }
+      if (dir === root || dirname(dir) === dir) return false;
+    }
+  }
+
+  private repoRoot(dir: string): string | null {
+    const hit = this.rootOf.get(dir);
+    if (hit !== undefined) return hit;
+    const root = existsSync(join(dir, '.git')) ? dir : dirname(dir) === dir ? null : this.repoRoot(dirname(dir));
+    this.rootOf.set(dir, root);
+    return root;
+  }
+
+  private load(dir: string): Ignore | null {
+    let ig = this.perDir.get(dir);
+    if (ig === undefined) {
+      const file = join(dir, '.gitignore');
+      ig = existsSync(file) ? ignore().add(readFileSync(file, 'utf8')) : null;
+      this.perDir.set(dir, ig);
+    }
+    return ig;
+  }
+}
+
+/**
+ * Expands files, directories and globs into drafts, in a stable order. Files named explicitly are
+ * always checked; walked and globbed files honour .gitignore, --ignore-path and the config.
+ */
+export async function collectFiles(targets: string[], options: CollectOptions): Promise<string[]> {
+  const git = new GitIgnores();
+  let extra: Ignore | undefined;
+  if (options.ignorePath) {
+    let text: string;
+    try {
+      text = await readFile(options.ignorePath, 'utf8');
+    } catch (e) {
+      throw new UsageError(`cannot read the ignore file "${options.ignorePath}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    extra = ignore().add(text);
+  }
+  const cwd = process.cwd();
+  const skipped = (path: string, isDir: boolean): boolean => {
+    if (git.ignores(path, isDir) || options.isIgnored(path, isDir)) return true;
+    if (!extra) return false;
+    const r = relative(cwd, resolve(path)).split(sep).join('/');
+    return r !== '' && !r.startsWith('..') && extra.ignores(isDir ? `${r}/` : r);
+  };
+
   const out = new Set<string>();
   for (const t of targets) {
     if (isDynamicPattern(t)) {
       const hits = await glob(t, { onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
+      const kept = hits.sort().filter((h) => !skipped(h, false));
       if (hits.length === 0) throw new UsageError(`no files match "${t}"`);
-      for (const h of hits.sort()) out.add(h);
+      for (const h of kept) out.add(h);
       continue;
     }
     let s;
     try {
       s = await stat(t);
-    } catch {
-      throw new UsageError(`cannot read "${t}": no such file or directory`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`cannot read "${t}": ${code === 'ENOENT' ? 'no such file or directory' : (code ?? (e as Error).message)}`);
     }
-    if (s.isDirectory()) for (const f of await walk(t, new Set())) out.add(f);
-    else out.add(t);
+    if (s.isDirectory()) {
+      for (const f of await walk(t, new Set(), options, skipped)) out.add(f);
+    } else out.add(t);
   }
   return [...out];
 }
 
-async function walk(dir: string, seen: Set<string>): Promise<string[]> {
+async function walk(dir: string, seen: Set<string>, options: CollectOptions, skipped: (p: string, isDir: boolean) => boolean): Promise<string[]> {
   const real = resolve(dir);
   if (seen.has(real)) return [];
   seen.add(real);
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => a.name.localeCompare(b.name));
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (e) {
+    throw new UsageError(`cannot read the folder "${dir}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const out: string[] = [];
   for (const e of entries) {
     const p = join(dir, e.name);
     if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) out.push(...(await walk(p, seen)));
-    } else if (e.isFile() && DRAFT_RE.test(e.name)) {
+      if (!SKIP_DIRS.has(e.name) && !skipped(p, true)) out.push(...(await walk(p, seen, options, skipped)));
+    } else if (e.isFile() && options.wantsFile(p) && !skipped(p, false)) {
       out.push(p);
     }
   }
   return out;
 }
 
-/** Reads a draft as UTF-8, refusing directories and binary files with a clear message. */
+/** A draft that cannot be read (missing, a folder, binary): reported with its path, exit code 2. */
+export class ReadError extends Error {}
+
+/** Reads a draft as UTF-8, refusing folders and binary files with a clear message. */
 export async function readDraft(path: string): Promise<string> {
-  const buf = await readFile(path);
-  if (buf.includes(0)) throw new Error('looks like a binary file (contains NUL bytes); not checked');
+  let buf: Buffer;
+  try {
+    buf = await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (code ?? (e as Error).message);
+    throw new ReadError(`cannot read the file: ${why}`);
+  }
+  return decodeDraft(buf);
+}
+
+/** UTF-8 text of a draft; NUL bytes mean a binary file (an image, a .docx renamed), not a draft. */
+export function decodeDraft(buf: Buffer): string {
+  if (buf.includes(0)) throw new ReadError('looks like a binary file (it contains NUL bytes), not a text draft; not checked');
+  // A byte-order mark is kept: offsets and --fix must round-trip the file byte for byte.
   return buf.toString('utf8');
+}
+
+/** The language of a draft, by its extension. */
+export function languageOf(path: string): 'markdown' | 'plaintext' {
+  return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
 }

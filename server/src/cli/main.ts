@@ -1,97 +1,298 @@
 /**
- * The `copydesk` command: files in, findings out. A thin adapter over the core.
- * Exit codes: 0 clean, 1 findings at or above the failing severity, 2 usage or read errors.
+ * The `copydesk` command: drafts in, findings out. A thin adapter over the core and the config
+ * loader. Exit codes: 0 clean, 1 findings at or above --fail-on (or more than --max-warnings
+ * warnings), 2 usage, configuration or read errors.
+ *
+ * Only argument parsing is loaded up front; the analysis core and the report formats are
+ * imported when needed, so `--help` and `--version` start instantly.
  */
-import { parseArgs } from 'node:util';
-import { analyse, type Finding, type LanguageId } from '../core/index.js';
-import { collectFiles, readDraft, UsageError } from './files.js';
-import { formatJson, formatStylish, type FileReport } from './format.js';
+import { parseCli, USAGE, UsageError, type CliOptions } from './args.js';
+import type { Finding, LanguageId, ResolvedConfig, Severity } from '../core/index.js';
+import type { UnusedDisable } from '../core/disables.js';
+import type { FileReport } from './format/common.js';
 
-const USAGE = `Usage: copydesk check [options] <files|dirs|globs...>
+export interface CliStream {
+  write(s: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
 
-Options:
-  --format <stylish|json>   output format (default: stylish)
-  --max-warnings <n>        fail when there are more than n warnings
-  -h, --help                show this help
-`;
+export interface CliIo {
+  out: CliStream;
+  err: CliStream;
+  /** Standard input, read with --stdin. */
+  in?: AsyncIterable<string | Uint8Array>;
+}
+
+const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+interface Draft {
+  path: string;
+  text: string;
+  languageId: LanguageId;
+  /** False for --stdin: nothing on disk to fix. */
+  onDisk: boolean;
+}
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
-  let parsed;
+export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr, in: process.stdin }): Promise<number> {
+  let opts: CliOptions;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'stylish' },
-        'max-warnings': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    const parsed = parseCli(argv);
+    if ('help' in parsed) {
+      io.out.write(USAGE);
+      return 0;
+    }
+    if ('version' in parsed) {
+      const { VERSION } = await import('./version.js');
+      io.out.write(`${VERSION}\n`);
+      return 0;
+    }
+    opts = parsed;
   } catch (e) {
-    io.err.write(`copydesk: ${(e as Error).message}\n\n${USAGE}`);
+    if (!(e instanceof UsageError)) throw e;
+    io.err.write(`copydesk: ${e.message}\nRun "copydesk --help" for the options.\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    io.out.write(USAGE);
-    return 0;
-  }
-  const [command, ...targets] = positionals;
-  if (command !== 'check') {
-    io.err.write(`copydesk: ${command ? `unknown command "${command}"` : 'missing command'}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.format !== 'stylish' && values.format !== 'json') {
-    io.err.write(`copydesk: unknown format "${values.format}" (use stylish or json)\n`);
-    return 2;
-  }
-  const maxWarnings = values['max-warnings'] === undefined ? -1 : Number(values['max-warnings']);
-  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) {
-    io.err.write(`copydesk: --max-warnings needs a whole number, got "${values['max-warnings']}"\n`);
-    return 2;
-  }
-  if (targets.length === 0) {
-    io.err.write(`copydesk: no files given\n\n${USAGE}`);
-    return 2;
-  }
-
-  let files: string[];
   try {
-    files = await collectFiles(targets);
+    return await check(opts, io);
   } catch (e) {
+    const { ConfigError } = await import('../config/index.js');
+    if (e instanceof ConfigError) {
+      // Relative to where the user stands, as the file names in the report are.
+      const { relative } = await import('node:path');
+      const shown = relative(process.cwd(), e.file) || e.file;
+      io.err.write(`copydesk: ${shown.startsWith('..') ? e.file : shown}:${e.line}:${e.column}: ${e.reason}\n`);
+      return 2;
+    }
     if (e instanceof UsageError) {
       io.err.write(`copydesk: ${e.message}\n`);
       return 2;
     }
     throw e;
   }
+}
 
-  const reports: FileReport[] = [];
-  let readErrors = 0;
-  for (const path of files) {
-    let text: string;
-    try {
-      text = await readDraft(path);
-    } catch (e) {
-      io.err.write(`copydesk: ${path}: ${(e as Error).message}\n`);
-      readErrors++;
-      continue;
+async function check(opts: CliOptions, io: CliIo): Promise<number> {
+  const core = await import('../core/index.js');
+  const { ConfigLoader } = await import('../config/index.js');
+  const files = await import('./files.js');
+
+  for (const id of opts.rules) {
+    if (!core.ruleById(id)) throw new UsageError(`--rule: unknown rule "${id}" (known: ${core.RULES.map((r) => r.id).join(', ')})`);
+  }
+  for (const c of opts.categories) {
+    if (!(core.CATEGORIES as readonly string[]).includes(c)) throw new UsageError(`--category: unknown category "${c}" (known: ${core.CATEGORIES.join(', ')})`);
+  }
+  /** --rule and --category narrow the run: the other rules are switched off, not just hidden. */
+  const narrow = (config: ResolvedConfig): ResolvedConfig => {
+    if (opts.rules.length === 0 && opts.categories.length === 0) return config;
+    const rules = { ...config.rules };
+    for (const r of core.RULES) {
+      const wanted = (opts.rules.length === 0 || opts.rules.includes(r.id)) && (opts.categories.length === 0 || opts.categories.includes(r.category));
+      if (!wanted) rules[r.id] = 'off';
+      // A rule asked for by name runs even where the config switched its category off.
+      else if (opts.rules.includes(r.id) && rules[r.id] === 'off') delete rules[r.id];
     }
-    const languageId: LanguageId = /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
-    const { findings } = analyse(text, {
-      languageId,
-      path,
-      onRuleError: (rule, err) => io.err.write(`copydesk: rule ${rule} failed on ${path}: ${(err as Error).stack ?? err}\n`),
-    });
-    reports.push({ path, text, findings });
+    const categories = { ...config.categories };
+    for (const id of opts.rules) categories[core.ruleById(id)!.category] = true;
+    return { ...config, rules, categories };
+  };
+
+  const loader = new ConfigLoader({ explicit: opts.config });
+  if (opts.config) loader.chainFor(process.cwd());
+
+  if (opts.printConfig !== undefined) {
+    const fc = loader.forFile(opts.printConfig);
+    const shown = { file: opts.printConfig, configFiles: fc.files.map((f) => f.path), config: narrow(fc.config) };
+    io.out.write(JSON.stringify(shown, null, 2) + '\n');
+    return 0;
   }
 
-  io.out.write(values.format === 'json' ? formatJson(reports) : formatStylish(reports));
+  // 1. The drafts: standard input, or files, folders and globs.
+  const drafts: Draft[] = [];
+  let readErrors = 0;
+  if (opts.stdin) {
+    const chunks: Buffer[] = [];
+    for await (const c of io.in ?? process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
+    const path = opts.stdinFilename ?? '<stdin>';
+    let text: string;
+    try {
+      text = files.decodeDraft(Buffer.concat(chunks));
+    } catch (e) {
+      io.err.write(`copydesk: ${path}: ${(e as Error).message}\n`);
+      return 2;
+    }
+    drafts.push({ path, text, languageId: opts.stdinFilename ? files.languageOf(opts.stdinFilename) : 'markdown', onDisk: false });
+  } else {
+    const paths = await files.collectFiles(opts.targets, {
+      ignorePath: opts.ignorePath,
+      wantsFile: (p) => loader.wantsFile(p),
+      isIgnored: (p, isDir) => loader.isIgnored(p, isDir),
+    });
+    for (const path of paths) {
+      try {
+        drafts.push({ path, text: await files.readDraft(path), languageId: files.languageOf(path), onDisk: true });
+      } catch (e) {
+        if (!(e instanceof files.ReadError)) throw e;
+        io.err.write(`copydesk: ${path}: ${e.message}\n`);
+        readErrors++;
+      }
+    }
+  }
+
+  // 2. Every draft is indexed, even outside this shard, so shared paragraphs are found the same
+  // way whether the archive is checked whole or split across machines.
+  const { WorkspaceIndex, shareUnits } = await import('../core/workspace.js');
+  const index = new WorkspaceIndex();
+  for (const d of drafts) index.update(d.path, d.text, d.languageId);
+  const workspace = index.facts();
+
+  let mine = drafts;
+  if (opts.shard) {
+    const { inShard } = await import('./shard.js');
+    mine = drafts.filter((d) => inShard(d.path, opts.shard!.index, opts.shard!.count));
+  }
+
+  // 3. Configs first: a broken config file stops the run before any output (exit 2).
+  const configs = mine.map((d) => narrow(loader.forFile(opts.stdin && !opts.stdinFilename ? 'stdin.md' : d.path).config));
+
+  const { ResultCache, sha256 } = opts.cache ? await import('./cache.js') : { ResultCache: undefined, sha256: undefined };
+  const cache = ResultCache ? new ResultCache(opts.cacheLocation) : undefined;
+  const cacheKey = (d: Draft, text: string, config: ResolvedConfig): string => {
+    // What other drafts share with this one is part of its result (boilerplate rules).
+    const shared = shareUnits(core.parseDocument(text, d.languageId).blocks).map((u) => workspace.locationsSharing?.(u.key, d.path) ?? []);
+    return sha256!(text, d.languageId, JSON.stringify(config), JSON.stringify(shared));
+  };
+
+  const { Progress } = await import('./progress.js');
+  const progress = new Progress(io.err, mine.length);
+  const fixing = opts.fix || opts.fixDryRun;
+  const fixMod = fixing ? await import('./fix.js') : undefined;
+  const diffMod = opts.fixDryRun ? await import('./diff.js') : undefined;
+  let diffs = '';
+  const results: { findings: Finding[]; unused: UnusedDisable[] }[] = new Array(mine.length);
+  const keys = mine.map((d, n) => (cache ? cacheKey(d, d.text, configs[n]!) : ''));
+  const pending: number[] = [];
+  let done = 0;
+  for (let n = 0; n < mine.length; n++) {
+    const d = mine[n]!;
+    const config = configs[n]!;
+    const key = keys[n]!;
+    const hit = cache?.get(d.path, key);
+    const fixable = (f: Finding[], u: UnusedDisable[]) => f.some((x) => x.fixes.some((y) => y.preferred)) || (opts.reportUnusedDisables && u.length > 0);
+    if (hit && !(fixing && fixable(hit.findings, hit.unused))) {
+      results[n] = { findings: hit.findings, unused: hit.unused };
+      progress.tick(++done);
+      continue;
+    }
+    if (!fixing) {
+      pending.push(n);
+      continue;
+    }
+    // Fixing re-analyses each draft after every pass: in this thread, one draft at a time.
+    const analyzer = new core.Analyzer();
+    const run = (text: string) =>
+      analyzer.analyse(text, {
+        languageId: d.languageId,
+        config,
+        path: d.path,
+        workspace,
+        onRuleError: (rule, err) => io.err.write(`copydesk: rule ${rule} failed on ${d.path}: ${(err as Error).stack ?? err}\n`),
+      });
+    const outcome = fixMod!.fixToFixedPoint(d.text, run, opts.reportUnusedDisables);
+    let result = { findings: outcome.last.findings, unused: outcome.last.unusedDisables };
+    if (opts.fixDryRun) diffs += diffMod!.unifiedDiff(d.path.split('\\').join('/'), d.text, outcome.text);
+    else if (outcome.text !== d.text && d.onDisk) {
+      try {
+        await fixMod!.writeAtomically(d.path, d.text, outcome.text);
+        cache?.set(d.path, cacheKey(d, outcome.text, config), result.findings, result.unused);
+      } catch (e) {
+        io.err.write(`copydesk: warning: ${d.path}: ${e instanceof fixMod!.ChangedOnDiskError ? e.message : `could not save the fixes: ${(e as Error).message}`}\n`);
+        const first = run(d.text);
+        result = { findings: first.findings, unused: first.unusedDisables };
+      }
+    } else cache?.set(d.path, key, result.findings, result.unused);
+    results[n] = result;
+    progress.tick(++done);
+  }
+
+  // 4. Plain checking spreads the drafts the cache did not answer over worker threads, in slices
+  // so the progress bar moves.
+  if (pending.length > 0) {
+    const { analyseDrafts } = await import('./workers.js');
+    const slice = Math.max(64, Math.ceil(pending.length / 10));
+    for (let from = 0; from < pending.length; from += slice) {
+      const ids = pending.slice(from, from + slice);
+      const outcomes = await analyseDrafts(
+        ids.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! })),
+        { threads: opts.threads, index },
+      );
+      outcomes.forEach((o, k) => {
+        const n = ids[k]!;
+        for (const e of o.ruleErrors) io.err.write(`copydesk: rule ${e.rule} failed on ${mine[n]!.path}: ${e.error}\n`);
+        results[n] = { findings: o.findings, unused: o.unusedDisables };
+        cache?.set(mine[n]!.path, keys[n]!, o.findings, o.unusedDisables);
+      });
+      done += ids.length;
+      progress.tick(done);
+    }
+  }
+  const reports: FileReport[] = mine.map((d, n) => ({
+    path: d.path,
+    text: d.text,
+    findings: results[n]!.findings,
+    ...(opts.reportUnusedDisables ? { unusedDisables: results[n]!.unused } : {}),
+  }));
+  progress.done();
+  await cache?.save();
+
+  // 5. Exit status from everything found; --quiet only trims what is shown.
+  const failRank = RANK[opts.failOn];
+  const severities = reports.flatMap((r) => [...r.findings.map((f) => f.severity), ...(r.unusedDisables ?? []).map((): Severity => 'warning')]);
+  const warnings = severities.filter((s) => s === 'warning').length;
+  const failed = severities.some((s) => RANK[s] >= failRank) || (opts.maxWarnings >= 0 && warnings > opts.maxWarnings);
+  const shown = opts.quiet
+    ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => RANK[f.severity] >= failRank), ...(r.unusedDisables ? { unusedDisables: RANK.warning >= failRank ? r.unusedDisables : [] } : {}) }))
+    : reports;
+
+  let output: string;
+  if (opts.fixDryRun) output = diffs;
+  else output = await render(opts, shown, io);
+  if (opts.outputFile) {
+    const { writeFile } = await import('node:fs/promises');
+    try {
+      await writeFile(opts.outputFile, output);
+    } catch (e) {
+      throw new UsageError(`cannot write the report to "${opts.outputFile}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  } else io.out.write(output);
+  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+    io.err.write(`copydesk: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+  }
   if (readErrors > 0) return 2;
-  const all: Finding[] = reports.flatMap((r) => r.findings);
-  const errors = all.filter((f) => f.severity === 'error').length;
-  const warnings = all.filter((f) => f.severity === 'warning').length;
-  if (errors > 0 || (maxWarnings >= 0 && warnings > maxWarnings)) return 1;
-  return 0;
+  return failed ? 1 : 0;
+}
+
+async function render(opts: CliOptions, reports: FileReport[], io: CliIo): Promise<string> {
+  switch (opts.format) {
+    case 'json':
+      return (await import('./format/json.js')).formatJson(reports);
+    case 'github':
+      return (await import('./format/github.js')).formatGithub(reports);
+    case 'sarif': {
+      const { VERSION } = await import('./version.js');
+      return (await import('./format/sarif.js')).formatSarif(reports, VERSION);
+    }
+    case 'html': {
+      const { VERSION } = await import('./version.js');
+      return (await import('./format/html.js')).formatHtml(reports, VERSION);
+    }
+    default: {
+      const color = opts.color ?? (io.out.isTTY === true && !opts.outputFile && !('NO_COLOR' in process.env));
+      const text = (await import('./format/stylish.js')).formatStylish(reports, color);
+      // Quiet and clean: print nothing, as linters do.
+      return opts.quiet && reports.every((r) => r.findings.length === 0 && !r.unusedDisables?.length) ? '' : text;
+    }
+  }
 }

@@ -69,11 +69,141 @@ function plainBlocks(text: string): Block[] {
 }
 
 function markdownBlocks(text: string): Block[] {
-  const tree = markdown.parse(text) as Root;
+  // micromark drops a leading BOM and counts offsets without it: parse past it, shift back after.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bom ? text.slice(1) : text;
+  // Performance: the draft is parsed piece by piece (see markdownPieces), each piece's blocks
+  // memoised by its text, so a big draft is never one huge parse and an edit re-parses one piece.
+  const blocks: Block[] = [];
+  for (const piece of markdownPieces(source)) {
+    const slice = piece.start === 0 && piece.end === source.length ? source : source.slice(piece.start, piece.end);
+    for (const b of pieceBlocks(slice)) blocks.push({ ...b, offset: b.offset + piece.start + bom });
+  }
+  return blocks;
+}
+
+/**
+ * Memo of piece text → its blocks (offsets relative to the piece). Two generations: when the
+ * current one is full it becomes the old one, so memory stays bounded while the pieces of the
+ * drafts in use (the open document, or every draft of a CLI run that is indexed then analysed)
+ * stay warm. Pure: the same text always gives the same blocks.
+ */
+const PIECE_MEMO_SIZE = 20_000;
+let pieceMemo = new Map<string, readonly Block[]>();
+let pieceMemoOld = new Map<string, readonly Block[]>();
+
+function pieceBlocks(piece: string): readonly Block[] {
+  let blocks = pieceMemo.get(piece);
+  if (blocks) return blocks;
+  blocks = pieceMemoOld.get(piece) ?? plainParagraphPiece(piece) ?? parseMarkdownBlocks(piece);
+  if (pieceMemo.size >= PIECE_MEMO_SIZE) {
+    pieceMemoOld = pieceMemo;
+    pieceMemo = new Map();
+  }
+  pieceMemo.set(piece, blocks);
+  return blocks;
+}
+
+/** Any of these may be Markdown syntax inside a paragraph (emphasis, code, links, HTML, escapes, tables, autolinks). */
+const INLINE_SYNTAX = /[\\`*_[\]<>&|~\t\r@]|www\.|:\/\//i;
+/** A line that surely continues a paragraph: it starts like prose, not like a block marker. */
+const PROSE_LINE = /^ *(?:[\p{L}"“‘’'(]|\d(?!\d{0,8}[.)]))/u;
+
+/**
+ * Performance: the commonest piece of a draft is one paragraph of bare prose. Its only block is
+ * the whole piece (every character is text, whitespace stays whitespace), so it needs no parse.
+ * Returns undefined for anything else, which goes to remark.
+ */
+function plainParagraphPiece(piece: string): Block[] | undefined {
+  const body = piece.trimEnd();
+  if (body.length === 0 || !/^[\p{L}"“‘’'(]|^\d(?!\d{0,8}[.)])/u.test(body) || INLINE_SYNTAX.test(body)) return undefined;
+  for (const line of body.split('\n')) if (line.trim() === '' || !PROSE_LINE.test(line)) return undefined;
+  const text = body.trim();
+  return text ? [{ kind: 'paragraph', offset: 0, text, quoteDepth: 0, inList: false }] : [];
+}
+
+/**
+ * Splits Markdown into pieces that parse the same alone as inside the whole draft: a piece starts
+ * at a line that follows a blank line and begins in column 0 with a non-blank character, outside
+ * fenced code, multi-paragraph HTML and front matter. Such a line cannot continue any construct of
+ * the lines before it (a list item or block quote needs indentation or a marker to go on after a
+ * blank line, and a new marker starts an equivalent new list or quote whose paragraphs are the
+ * same blocks). Anything this cannot be sure of (link or footnote definitions, which act across
+ * the draft; lone CR line ends; indented fences or HTML that may sit inside a list) keeps the rest
+ * of the draft as one piece, which is exactly the whole-draft parse.
+ */
+export function markdownPieces(text: string): { start: number; end: number }[] {
+  const whole = [{ start: 0, end: text.length }];
+  // Definitions ([id]: url, [^note]: text) change how other paragraphs parse.
+  if (text.includes(']:') || /\r(?!\n)/.test(text)) return whole;
+  const pieces: { start: number; end: number }[] = [];
+  let pieceStart = 0;
+  let pos = 0;
+  let prevBlank = false;
+  let lastIndented = false;
+  let fence: { ch: string; len: number } | undefined;
+  let htmlEnd: RegExp | undefined;
+  let htmlToBlank = false;
+  // Front matter: nothing splits before its closing fence (none: the draft stays whole).
+  const fm = /^(---|\+\+\+)[ \t]*\r?\n/.exec(text);
+  if (fm) {
+    const close = new RegExp(`\\n${fm[1] === '---' ? '---' : '\\+\\+\\+'}[ \\t]*(?:\\r?\\n|$)`).exec(text.slice(fm[0].length - 1));
+    if (!close) return whole;
+    pos = fm[0].length - 1 + close.index + close[0].length;
+  }
+  while (pos < text.length) {
+    const nl = text.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(pos, lineEnd).replace(/\r$/, '');
+    const blank = /^[ \t]*$/.test(line);
+    if (fence) {
+      const m = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
+      if (m && m[1]![0] === fence.ch && m[1]!.length >= fence.len) fence = undefined;
+    } else if (htmlEnd) {
+      if (htmlEnd.test(line)) htmlEnd = undefined;
+    } else if (htmlToBlank) {
+      // Other HTML runs to a blank line, unless it was a paragraph's text after all: then a fence
+      // line would open code that this scan cannot place, so the rest stays whole.
+      if (blank) htmlToBlank = false;
+      else if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) break;
+    } else {
+      // A piece never starts with ---/+++: at the start of a parse it would open front matter.
+      // Nor after an indented line (indented code or a list's continuation): micromark then treats
+      // some starts differently (a list numbered from 3 does not start after indented code).
+      if (prevBlank && !blank && !lastIndented && !/^(?:\s|---|\+\+\+)/.test(line) && pos > pieceStart) {
+        pieces.push({ start: pieceStart, end: pos });
+        pieceStart = pos;
+      }
+      const f = /^( {0,3})(`{3,}|~{3,})/.exec(line);
+      const html = /^( {0,3})<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i.exec(line);
+      if ((f && f[1]) || (html && html[1])) break; // indented: may belong to a list item; stop splitting
+      if (f) {
+        fence = { ch: f[2]![0]!, len: f[2]!.length };
+        // A backtick fence with a backtick in its info string is not a fence; it changes nothing here.
+        if (fence.ch === '`' && line.slice(f[0].length).includes('`')) fence = undefined;
+      } else if (html) {
+        const end = html[2] ? new RegExp(`</${html[2]}>`, 'i') : html[3] ? /-->/ : html[4] ? /\?>/ : html[5] ? /\]\]>/ : />/;
+        // The end may be on the opening line itself (after the opener).
+        if (!end.test(line.slice(html[0].length))) htmlEnd = end;
+      } else if (/^ {0,3}</.test(line)) {
+        htmlToBlank = true;
+      }
+    }
+    prevBlank = blank;
+    if (!blank) lastIndented = /^\s/.test(line);
+    pos = nl < 0 ? text.length : nl + 1;
+  }
+  pieces.push({ start: pieceStart, end: text.length });
+  return pieces;
+}
+
+/** The prose blocks of `source` parsed whole with remark (offsets relative to `source`). */
+export function parseMarkdownBlocks(source: string): Block[] {
+  const tree = markdown.parse(source) as Root;
   const blocks: Block[] = [];
   const walk = (node: Nodes, quoteDepth: number, inList: boolean) => {
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      const block = proseOf(text, node, quoteDepth, inList);
+      const block = proseOf(source, node, quoteDepth, inList);
       if (block) blocks.push(block);
       return;
     }

@@ -8,6 +8,8 @@ import { defaultConfig, type ResolvedConfig } from './config.js';
 import { RULES } from './rules/index.js';
 import type { Rule, RuleContext, WorkspaceFacts } from './rule.js';
 import type { Finding, LanguageId, RawFinding } from './types.js';
+import { CATEGORIES } from './types.js';
+import { applyDisables, type UnusedDisable } from './disables.js';
 
 export interface AnalyseOptions {
   languageId: LanguageId;
@@ -21,6 +23,8 @@ export interface AnalyseOptions {
 export interface AnalysisResult {
   findings: Finding[];
   document: ParsedDocument;
+  /** `<!-- copydesk-disable … -->` comments that silenced nothing (for --report-unused-disables). */
+  unusedDisables: UnusedDisable[];
 }
 
 /** Analyses one draft without a cache. */
@@ -50,26 +54,39 @@ export class Analyzer {
     const findings: Finding[] = [];
     const next = new Map<string, RawFinding[]>();
     this.lastMisses = 0;
+    // A rule failing on many blocks is reported once per analysis, not once per block.
+    const failed = new Set<string>();
+    const report: AnalyseOptions = {
+      ...options,
+      onRuleError: (id, error) => {
+        if (failed.has(id)) return;
+        failed.add(id);
+        options.onRuleError?.(id, error);
+      },
+    };
     for (const rule of enabledRules(config)) {
       if (rule.scope === 'block') {
         for (const block of doc.blocks) {
-          const key = `${rule.id}\u0000${block.kind}\u0000${block.quoteDepth}\u0000${block.text}`;
+          const key = `${rule.id}\u0000${block.kind}\u0000${block.quoteDepth}\u0000${block.inList}\u0000${block.text}`;
           let raw = next.get(key) ?? this.cache.get(key);
           if (!raw) {
             this.lastMisses++;
-            raw = run(rule, options, () => rule.analyse(block, ctx));
+            raw = run(rule, report, () => rule.analyse(block, ctx));
           }
           next.set(key, raw);
           for (const r of raw) findings.push(toFinding(rule, config, shift(r, block)));
         }
       } else {
-        for (const r of run(rule, options, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
+        for (const r of run(rule, report, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
       }
     }
     // Only blocks of the current text stay cached: the cache never outgrows the draft.
     this.cache = next;
     findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
-    return { findings, document: doc };
+    // Inline disable comments filter the result, so every adapter honours them the same way.
+    const known = new Set<string>([...RULES.map((r) => r.id), ...CATEGORIES]);
+    const { findings: kept, unused } = applyDisables(text, findings, { languageId: options.languageId, known });
+    return { findings: kept, document: doc, unusedDisables: unused };
   }
 }
 

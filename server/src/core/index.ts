@@ -7,3 +7,5 @@ export * from './lines.js';
 export { parseDocument, type Block, type ParsedDocument } from './document.js';
 export { RULES, ruleById } from './rules/index.js';
 export { applyEdits, preferredEdits } from './fixes.js';
+export { listQuotations, type QuotationEntry } from './attribution.js';
+export { WorkspaceIndex } from './workspace.js';

@@ -29,9 +29,30 @@ const memo = new WeakMap<Block, SentenceTokens[]>();
 export function sentencesOf(block: Block): SentenceTokens[] {
   let s = memo.get(block);
   if (!s) {
-    s = tokenize(block.text);
+    s = tokenizeMemo(block.text);
     memo.set(block, s);
   }
+  return s;
+}
+
+/**
+ * Performance: sentences by block text too, since block objects are rebuilt on every analysis
+ * (offsets move) while most paragraphs do not change; document rules that look at every block on
+ * each keystroke then reuse the tokens. Two bounded generations, as in document.ts.
+ */
+const TEXT_MEMO_SIZE = 20_000;
+let textMemo = new Map<string, SentenceTokens[]>();
+let textMemoOld = new Map<string, SentenceTokens[]>();
+
+function tokenizeMemo(text: string): SentenceTokens[] {
+  let s = textMemo.get(text);
+  if (s) return s;
+  s = textMemoOld.get(text) ?? tokenize(text);
+  if (textMemo.size >= TEXT_MEMO_SIZE) {
+    textMemoOld = textMemo;
+    textMemo = new Map();
+  }
+  textMemo.set(text, s);
   return s;
 }
 

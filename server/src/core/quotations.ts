@@ -1,8 +1,18 @@
 /**
- * Finds direct quotations inside one block: curly and straight double quotes, and curly single
- * quotes when they open after a space or bracket (so apostrophes such as "don’t" or "the ’90s" are
- * not taken for quotation marks).
+ * Finds direct quotations. Two levels:
+ * - `findQuotations(text)`: the outermost quotation spans of one block's text (what hedge-word uses
+ *   to skip the speaker's own words);
+ * - `documentQuotations(doc)`: quotations of a whole draft, with a quote that runs over several
+ *   paragraphs (opening mark on each paragraph, closing mark only on the last) joined into one,
+ *   Markdown block quotes as quotations of their own, and quotes that are never closed.
+ *
+ * Quotation marks are told apart by what stands on each side of them: a straight " after a space
+ * opens, one before a space or punctuation closes. Single marks (British style, or quotes nested in
+ * a double quotation) are only taken for quotation marks when they cannot be apostrophes: "don’t",
+ * "O’Brien" (letters on both sides), "the ’90s", "rock ’n’ roll" (elisions) and "the players’
+ * union" (a plural possessive) stay apostrophes, and a single opening mark needs a closing one.
  */
+import type { ParsedDocument } from './document.js';
 
 export interface QuoteSpan {
   /** Offset of the opening mark in the text. */
@@ -13,32 +23,220 @@ export interface QuoteSpan {
   mark: 'double' | 'single';
 }
 
-const OPEN_BEFORE = /[\s([{\u2014\u2013\-:;,/]|^$/;
+/** A span as the scanner sees it, with what the document level needs to join paragraphs. */
+export interface ScannedQuote extends QuoteSpan {
+  /** Quotations nested inside this one (the speaker quoting someone else). */
+  inner: QuoteSpan[];
+  /** The quotation's first mark is the first non-blank character of its line. */
+  atLineStart: boolean;
+}
 
-/** Quotation spans of `text`, outermost only, in order. */
-export function findQuotations(text: string): QuoteSpan[] {
-  const spans: QuoteSpan[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '\u201C' || (ch === '"' && opensAt(text, i))) {
-      const close = ch === '"' ? text.indexOf('"', i + 1) : indexOfAny(text, ['\u201D'], i + 1);
-      spans.push(close < 0 ? { start: i, end: text.length, closed: false, mark: 'double' } : { start: i, end: close + 1, closed: true, mark: 'double' });
-      if (close < 0) break;
-      i = close + 1;
-      continue;
+type Role = 'open' | 'close' | 'either' | 'none';
+
+const SPACE_BEFORE = /[\s([{\u2014\u2013/]/;
+const PUNCT_AFTER = /[\s.,;:!?)\]}\u2014\u2013\-/\u2026*_]/;
+const LETTER = /[\p{L}\p{N}]/u;
+const DOUBLE_OPENERS = '\u201C"\u201E\u00AB';
+const DOUBLE_CLOSERS = '\u201D"\u00BB';
+const SINGLE_MARKS = "'\u2018\u2019";
+/** Words that start with an elision apostrophe: ’90s, ’n’, ’em, ’tis. */
+const ELISION = /^(?:\d\d(?:s\b|\b)|n['\u2019]|em\b|tis\b|twas\b|til\b|cause\b|bout\b|round\b|nuff\b)/i;
+
+function isBlank(ch: string | undefined): boolean {
+  return ch === undefined || ch === '' || /\s/.test(ch);
+}
+
+/** What a double mark at `i` does, from its neighbours. */
+function doubleRole(text: string, i: number): Role {
+  const ch = text[i]!;
+  const p = text[i - 1];
+  const n = text[i + 1];
+  // A single mark before counts as a space only when it opens ("'\"word\"'"), not when it closes (",'\"").
+  const openingSingle = p !== undefined && SINGLE_MARKS.includes(p) && (i < 2 || SPACE_BEFORE.test(text[i - 2]!));
+  const spaceBefore = p === undefined || SPACE_BEFORE.test(p) || openingSingle || DOUBLE_OPENERS.includes(p);
+  const spaceAfter = isBlank(n);
+  if (ch === '\u201C' || ch === '\u201E' || ch === '\u00AB') {
+    // A sloppy “ used as a closing mark: after a letter, before a space.
+    return !spaceBefore && (spaceAfter || PUNCT_AFTER.test(n!)) && ch === '\u201C' ? 'either' : 'open';
+  }
+  if (ch === '\u201D' || ch === '\u00BB') return spaceBefore && !spaceAfter && LETTER.test(n!) ? 'either' : 'close';
+  // Straight mark.
+  if (spaceBefore && !spaceAfter) return 'open';
+  if (!spaceBefore && (spaceAfter || PUNCT_AFTER.test(n!) || SINGLE_MARKS.includes(n!) || DOUBLE_CLOSERS.includes(n!))) return 'close';
+  if (spaceBefore && spaceAfter) return 'none';
+  return 'either';
+}
+
+/** What a single mark at `i` does: apostrophes and elisions are 'none'. */
+function singleRole(text: string, i: number): Role {
+  const ch = text[i]!;
+  const p = text[i - 1];
+  const n = text[i + 1];
+  if (p !== undefined && n !== undefined && LETTER.test(p) && LETTER.test(n)) return 'none';
+  const spaceBefore = p === undefined || SPACE_BEFORE.test(p) || DOUBLE_OPENERS.includes(p);
+  if (spaceBefore) {
+    if (isBlank(n) || ch === '\u2019' && !LETTER.test(n!)) return 'none';
+    return ELISION.test(text.slice(i + 1, i + 8)) ? 'none' : 'open';
+  }
+  if (ch === '\u2018') return 'none';
+  if (isBlank(n) || PUNCT_AFTER.test(n!) || DOUBLE_CLOSERS.includes(n!)) return 'close';
+  return 'none';
+}
+
+/** A plural possessive ("the players’ union"): a closing-looking mark after s, before a lowercase word. */
+function looksPossessive(text: string, i: number): boolean {
+  return /s/i.test(text[i - 1] ?? '') && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3));
+}
+
+/** The closing single mark for an opening one at `from`, or -1; never past a blank line. */
+function closingSingle(text: string, from: number, stopAt: number): number {
+  let fallback = -1;
+  for (let j = from; j < stopAt; j++) {
+    const ch = text[j]!;
+    if (ch === '\n' && /^\n[ \t]*\n/.test(text.slice(j, j + 4))) break;
+    if (!SINGLE_MARKS.includes(ch) || ch === '\u2018') continue;
+    if (singleRole(text, j) !== 'close') continue;
+    if (!looksPossessive(text, j)) return j;
+    if (fallback < 0) fallback = j;
+  }
+  return fallback;
+}
+
+/** Offset of the next double mark that can close, from `from`, or -1. */
+function nextDoubleClose(text: string, from: number): number {
+  for (let j = from; j < text.length; j++) {
+    if (DOUBLE_CLOSERS.includes(text[j]!) || text[j] === '\u201C') {
+      const r = doubleRole(text, j);
+      if (r === 'close' || r === 'either') return j;
     }
-    if (ch === '\u2018' && OPEN_BEFORE.test(text[i - 1] ?? '')) {
-      const close = closingSingle(text, i + 1);
-      if (close >= 0) {
-        spans.push({ start: i, end: close + 1, closed: true, mark: 'single' });
-        i = close + 1;
+  }
+  return -1;
+}
+
+/** True when `i` is the first non-blank character of its line. */
+function startsLine(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0; j--) {
+    if (text[j] === '\n' || text[j] === '\r') return true;
+    if (!/[ \t>]/.test(text[j]!)) return false;
+  }
+  return true;
+}
+
+interface Open {
+  mark: 'double' | 'single';
+  start: number;
+  /** Where a single mark must close (its closing mark was found in advance). */
+  closeAt?: number;
+  inner: QuoteSpan[];
+  atLineStart: boolean;
+}
+
+/**
+ * Every outermost quotation of `text` with the quotations nested in it. Unclosed double quotes run
+ * to the end of the text (or to where a new quotation opens on a later line); an unclosed single
+ * quote is only kept when it opens a line (it may continue in the next paragraph).
+ */
+export function scanQuotations(text: string): ScannedQuote[] {
+  const out: ScannedQuote[] = [];
+  const stack: Open[] = [];
+  const emit = (o: Open, end: number, closed: boolean) => {
+    if (stack.length === 0) out.push({ start: o.start, end, closed, mark: o.mark, inner: o.inner, atLineStart: o.atLineStart });
+    else stack[stack.length - 1]!.inner.push({ start: o.start, end, closed, mark: o.mark });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const isDouble = DOUBLE_OPENERS.includes(ch) || DOUBLE_CLOSERS.includes(ch);
+    const isSingle = SINGLE_MARKS.includes(ch);
+    if (!isDouble && !isSingle) continue;
+    const top = stack[stack.length - 1];
+    if (isDouble) {
+      let role = doubleRole(text, i);
+      // A mark between spaces closes an open quotation ("…outreach,' \" he told") and is stray otherwise.
+      if (role === 'none' && top && /[^\s]/.test(text.slice(Math.max(0, i - 3), i))) role = 'close';
+      if (role === 'none') continue;
+      const lineStart = startsLine(text, i);
+      if (top && role === 'open' && lineStart && stack[0]!.mark === 'double') {
+        // A new paragraph of the same speech: the quote continues (opening mark on each paragraph).
+        stack.length = 1;
         continue;
       }
+      if (top && top.mark === 'single' && (role === 'close' || role === 'either')) {
+        // A single mark that opened but meets a double close first was an apostrophe after all,
+        // unless a double quotation encloses it.
+        const enclosing = stack.findIndex((s) => s.mark === 'double');
+        if (enclosing >= 0) {
+          const o = stack[enclosing]!;
+          stack.length = enclosing;
+          emit(o, i + 1, true);
+        }
+        continue;
+      }
+      if (top && top.mark === 'double' && (role === 'close' || role === 'either')) {
+        stack.pop();
+        emit(top, i + 1, true);
+        continue;
+      }
+      if (role === 'open' || role === 'either') {
+        if (top && top.mark === 'double') {
+          // A double opening inside a double quote: nested only if it closes before the outer one
+          // would; otherwise the outer quote was never closed and a new one starts here.
+          const close = nextDoubleClose(text, i + 1);
+          const after = close >= 0 ? nextDoubleClose(text, close + 1) : -1;
+          if (close >= 0 && after >= 0 && !text.slice(i, after).includes('\n')) {
+            stack.push({ mark: 'double', start: i, inner: [], atLineStart: lineStart });
+            continue;
+          }
+          stack.length = 0;
+          out.push({ start: top.start, end: trimEnd(text, lineEndBefore(text, top.start, i)), closed: false, mark: 'double', inner: top.inner, atLineStart: top.atLineStart });
+        }
+        stack.push({ mark: 'double', start: i, inner: [], atLineStart: lineStart });
+      }
+      continue;
     }
-    i++;
+    // Single mark.
+    const role = singleRole(text, i);
+    if (role === 'none') continue;
+    if (top && top.mark === 'single' && role === 'close' && (top.closeAt === undefined || top.closeAt === i)) {
+      stack.pop();
+      emit(top, i + 1, true);
+      continue;
+    }
+    if (role === 'open') {
+      const lineStart = startsLine(text, i);
+      if (top && lineStart && stack[0]!.mark === 'single') {
+        stack.length = 1;
+        continue;
+      }
+      // Inside a double quote the single quote must close before the double one does.
+      const limit = top && top.mark === 'double' ? nextDoubleClose(text, i + 1) : text.length;
+      const close = closingSingle(text, i + 1, limit < 0 ? text.length : limit);
+      if (close >= 0) stack.push({ mark: 'single', start: i, closeAt: close, inner: [], atLineStart: lineStart });
+      else if (!top && lineStart) out.push({ start: i, end: text.length, closed: false, mark: 'single', inner: [], atLineStart: true });
+    }
   }
-  return spans;
+  if (stack.length) {
+    const o = stack[0]!;
+    out.push({ start: o.start, end: text.length, closed: false, mark: o.mark, inner: o.inner, atLineStart: o.atLineStart });
+  }
+  return out;
+}
+
+/** The end of the line holding `from`, if that line ends before `limit`; else `limit`. */
+function lineEndBefore(text: string, from: number, limit: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl >= 0 && nl < limit ? nl : limit;
+}
+
+function trimEnd(text: string, end: number): number {
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** Quotation spans of `text`, outermost only, in order. Unclosed single quotes are left out. */
+export function findQuotations(text: string): QuoteSpan[] {
+  return scanQuotations(text)
+    .filter((q) => q.closed || q.mark === 'double')
+    .map(({ start, end, closed, mark }) => ({ start, end, closed, mark }));
 }
 
 /** True when `offset` lies inside (or on the marks of) one of `spans`. */
@@ -47,24 +245,107 @@ export function insideQuotation(spans: readonly QuoteSpan[], offset: number): bo
   return false;
 }
 
-function opensAt(text: string, i: number): boolean {
-  return OPEN_BEFORE.test(text[i - 1] ?? '');
+/** A quotation of a whole draft, in document offsets. */
+export interface Quotation {
+  /** Offset of the opening mark (or of the block quote's first character). */
+  start: number;
+  /** Offset just after the closing mark (or the end of the paragraph where an unclosed one stops). */
+  end: number;
+  closed: boolean;
+  /** 'block' is a Markdown block quote ("> ..."). */
+  mark: 'double' | 'single' | 'block';
+  /** Number of paragraphs the quotation runs over. */
+  paragraphs: number;
+  /** Index in `doc.blocks` of the first and last block it covers. */
+  firstBlock: number;
+  lastBlock: number;
+  /** The quoted words without the marks (paragraph breaks and continuation marks kept). */
+  content: string;
 }
 
-function indexOfAny(text: string, marks: string[], from: number): number {
-  let best = -1;
-  for (const m of marks) {
-    const j = text.indexOf(m, from);
-    if (j >= 0 && (best < 0 || j < best)) best = j;
+const docMemo = new WeakMap<ParsedDocument, Quotation[]>();
+
+/**
+ * Every quotation of the draft, in order. A quote still open at the end of a paragraph continues
+ * when the next paragraph opens with the same mark; if it does not, the quote is unclosed.
+ */
+export function documentQuotations(doc: ParsedDocument): Quotation[] {
+  const memo = docMemo.get(doc);
+  if (memo) return memo;
+  const out: Quotation[] = [];
+  const blocks = doc.blocks;
+  let pending: Quotation | undefined;
+  let bi = 0;
+  while (bi < blocks.length) {
+    const block = blocks[bi]!;
+    if (block.quoteDepth > 0 && pending === undefined) {
+      // A run of block-quote paragraphs at the same depth is one quotation, unless its paragraphs
+      // are themselves in quotation marks (then those quotations are the ones to check).
+      let last = bi;
+      while (last + 1 < blocks.length && blocks[last + 1]!.quoteDepth > 0) last++;
+      const run = blocks.slice(bi, last + 1);
+      const marked = run.reduce((n, b) => n + scanQuotations(b.text).reduce((m, q) => m + (q.end - q.start), 0), 0);
+      const total = run.reduce((n, b) => n + b.text.trim().length, 0);
+      if (marked < total / 2) {
+        const lastBlock = blocks[last]!;
+        out.push({
+          start: block.offset,
+          end: lastBlock.offset + lastBlock.text.length,
+          closed: true,
+          mark: 'block',
+          paragraphs: run.length,
+          firstBlock: bi,
+          lastBlock: last,
+          content: doc.text.slice(block.offset, lastBlock.offset + lastBlock.text.length),
+        });
+        bi = last + 1;
+        continue;
+      }
+    }
+    const spans = scanQuotations(block.text);
+    for (let k = 0; k < spans.length; k++) {
+      const s = spans[k]!;
+      const start = block.offset + s.start;
+      const end = block.offset + s.end;
+      if (pending) {
+        // Only the first quotation of the paragraph, opening it, can continue the pending one.
+        if (k === 0 && s.atLineStart && s.start === leadingBlank(block.text) && s.mark === pending.mark) {
+          pending.end = end;
+          pending.closed = s.closed;
+          pending.paragraphs++;
+          pending.lastBlock = bi;
+          pending.content = contentOf(doc.text, pending);
+          if (s.closed || k < spans.length - 1) pending = undefined;
+          continue;
+        }
+        pending = undefined;
+      }
+      const q: Quotation = { start, end, closed: s.closed, mark: s.mark, paragraphs: 1, firstBlock: bi, lastBlock: bi, content: '' };
+      q.content = contentOf(doc.text, q);
+      if (!s.closed && s.mark === 'single' && !continuesInNext(blocks, bi, s.mark)) continue;
+      out.push(q);
+      if (!s.closed && k === spans.length - 1 && s.end >= trimEnd(block.text, block.text.length)) pending = q;
+    }
+    if (pending && pending.lastBlock === bi && !continuesInNext(blocks, bi, pending.mark)) pending = undefined;
+    bi++;
   }
-  return best;
+  docMemo.set(doc, out);
+  return out;
 }
 
-/** A closing ’ is one not followed by a letter (which would make it an apostrophe: don’t). */
-function closingSingle(text: string, from: number): number {
-  for (let j = from; j < text.length; j++) {
-    if (text[j] === '\u2019' && !/\p{L}/u.test(text[j + 1] ?? '')) return j;
-    if (text[j] === '\n' && text[j + 1] === '\n') return -1;
-  }
-  return -1;
+function leadingBlank(text: string): number {
+  return text.length - text.trimStart().length;
+}
+
+/** True when the block after `bi` opens with a quotation mark of kind `mark`. */
+function continuesInNext(blocks: ParsedDocument['blocks'], bi: number, mark: 'double' | 'single' | 'block'): boolean {
+  const next = blocks[bi + 1];
+  if (!next || next.kind === 'heading') return false;
+  const first = scanQuotations(next.text)[0];
+  return !!first && first.mark === mark && first.start === leadingBlank(next.text);
+}
+
+function contentOf(text: string, q: Pick<Quotation, 'start' | 'end' | 'closed' | 'mark'>): string {
+  if (q.mark === 'block') return text.slice(q.start, q.end);
+  return text.slice(q.start + 1, q.closed ? q.end - 1 : q.end);
 }

@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { positionInFile } from './workspace.js';
 import { ruleDocsUrl, type Finding, type Fix, type Severity, type TextEdit } from '../core/index.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,7 +32,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
     const range =
       r.path === undefined
         ? { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) }
-        : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        : { start: positionInFile(r.path, r.offset), end: positionInFile(r.path, r.offset + r.length) };
     return { location: { uri, range }, message: r.message };
   });
   const data: DiagnosticData = { rule: f.rule, category: f.category, version: doc.version, fixes: f.fixes, finding: f.data };

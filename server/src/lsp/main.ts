@@ -9,12 +9,18 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   CodeActionKind,
+  FileChangeType,
+  SymbolKind,
   type CodeAction,
   type Diagnostic,
+  type DocumentSymbol,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, RULES, type Finding, type LanguageId } from '../core/index.js';
+import { URI } from 'vscode-uri';
+import { Analyzer, RULES, WorkspaceIndex, listQuotations, type Finding, type LanguageId, type ParsedDocument, type ResolvedConfig } from '../core/index.js';
+import { ConfigError, ConfigLoader } from '../config/index.js';
+import { fsPathOf, indexWorkspace, isConfigPath, languageOfPath } from './workspace.js';
 import { normaliseSettings, type ServerSettings } from './settings.js';
 import { toDiagnostic } from './convert.js';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './actions.js';
@@ -27,9 +33,21 @@ interface DocState {
   timer?: ReturnType<typeof setTimeout>;
   findings: Finding[];
   version: number;
+  /** The parsed draft of the last analysis, for document symbols and hover. */
+  parsed?: ParsedDocument;
+  /** The last configuration that loaded without error for this draft. */
+  lastGoodConfig?: ResolvedConfig;
 }
 const states = new Map<string, DocState>();
+let rawSettings: unknown = {};
 let settings: ServerSettings = normaliseSettings({});
+const configLoader = new ConfigLoader();
+const workspaceIndex = new WorkspaceIndex();
+let workspaceRoots: string[] = [];
+/** Config files whose error has been shown, so the user sees each problem once. */
+const reportedConfigErrors = new Set<string>();
+/** Canonical config objects: the Analyzer keeps its cache while the config stays the same. */
+const canonicalConfigs = new Map<string, ResolvedConfig>();
 let hasConfigurationCapability = false;
 const failedRules = new Set<string>();
 /** Resolves once the first settings are known, so no draft is analysed with the wrong ones. */
@@ -41,12 +59,15 @@ const DEBOUNCE_MS = Number(process.env.COPYDESK_DEBOUNCE_MS ?? 120);
 connection.onInitialize((params): InitializeResult => {
   hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   const init = params.initializationOptions as { settings?: unknown } | undefined;
-  if (init?.settings) settings = normaliseSettings(init.settings);
+  if (init?.settings) setSettings(init.settings);
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => fsPathOf(f.uri)).filter((p): p is string => !!p);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
       executeCommandProvider: { commands: ['copydesk.applyFixAll'] },
+      documentSymbolProvider: { label: 'Copydesk quotations' },
+      hoverProvider: true,
     },
     serverInfo: { name: 'copydesk', version: '0.1.0' },
   };
@@ -54,12 +75,40 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   void refreshSettings();
+  void indexInBackground();
 });
+
+function setSettings(raw: unknown): void {
+  rawSettings = raw;
+  settings = normaliseSettings(raw);
+}
+
+/** Indexes the workspace's drafts once, with a progress indicator, then re-checks open drafts. */
+async function indexInBackground(): Promise<void> {
+  if (workspaceRoots.length === 0) return;
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Copydesk: indexing drafts', 0, undefined, false);
+  try {
+    const count = await indexWorkspace(
+      workspaceRoots,
+      workspaceIndex,
+      configLoader,
+      (done) => progress.report(`${done} drafts`),
+      (path) => documents.all().some((d) => fsPathOf(d.uri) === path),
+    );
+    connection.console.info(`Indexed ${count} drafts for cross-file boilerplate.`);
+  } catch (e) {
+    connection.console.error(`Indexing the workspace failed: ${(e as Error)?.stack ?? String(e)}`);
+  } finally {
+    progress.done();
+  }
+  revalidateAll();
+}
 
 connection.onDidChangeConfiguration((change) => {
   if (!hasConfigurationCapability) {
     const s = (change.settings as { copydesk?: unknown } | undefined)?.copydesk;
-    if (s) settings = normaliseSettings(s);
+    if (s) setSettings(s);
     markSettingsReady();
     revalidateAll();
     return;
@@ -70,7 +119,7 @@ connection.onDidChangeConfiguration((change) => {
 async function refreshSettings(): Promise<void> {
   if (hasConfigurationCapability) {
     try {
-      settings = normaliseSettings(await connection.workspace.getConfiguration('copydesk'));
+      setSettings(await connection.workspace.getConfiguration('copydesk'));
     } catch (e) {
       connection.console.error(`Could not read settings; keeping the last good ones: ${String(e)}`);
     }
@@ -107,6 +156,53 @@ function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
   }, delay);
 }
 
+/**
+ * The configuration for a draft: its config files, then the user's settings on top. A malformed
+ * config file is reported once (a diagnostic in the file and a message) and the draft keeps the
+ * last configuration that loaded.
+ */
+function configFor(uri: string, state: DocState): ResolvedConfig {
+  const path = fsPathOf(uri);
+  let merged: ResolvedConfig;
+  try {
+    const base = path ? configLoader.forFile(path).config : undefined;
+    merged = normaliseSettings(rawSettings, base).config;
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    reportConfigError(e);
+    return state.lastGoodConfig ?? settings.config;
+  }
+  const key = JSON.stringify(merged);
+  let canonical = canonicalConfigs.get(key);
+  if (!canonical) {
+    if (canonicalConfigs.size > 50) canonicalConfigs.clear();
+    canonicalConfigs.set(key, (canonical = merged));
+  }
+  state.lastGoodConfig = canonical;
+  return canonical;
+}
+
+function reportConfigError(e: ConfigError): void {
+  const id = e.message;
+  if (reportedConfigErrors.has(id)) return;
+  reportedConfigErrors.add(id);
+  const pos = { line: Math.max(0, e.line - 1), character: Math.max(0, e.column - 1) };
+  void connection.sendDiagnostics({
+    uri: URI.file(e.file).toString(),
+    diagnostics: [{ range: { start: pos, end: pos }, severity: 1, source: 'copydesk', code: 'config', message: e.reason }],
+  });
+  void connection.window.showWarningMessage(`Copydesk: ${e.message}. The last good configuration stays in force.`);
+}
+
+/** Clears the error diagnostics of config files once they load again. */
+function clearConfigErrors(): void {
+  for (const id of reportedConfigErrors) {
+    const file = id.split(/:\d+:\d+: /)[0];
+    if (file) void connection.sendDiagnostics({ uri: URI.file(file).toString(), diagnostics: [] });
+  }
+  reportedConfigErrors.clear();
+}
+
 /** Analyses the current version of a document and publishes its diagnostics. */
 function validate(uri: string): void {
   const doc = documents.get(uri);
@@ -129,10 +225,12 @@ function validate(uri: string): void {
       ];
     } else {
       try {
-        const { findings } = state.analyzer.analyse(text, {
+        const path = fsPathOf(uri);
+        const { findings, document } = state.analyzer.analyse(text, {
           languageId,
-          config: settings.config,
-          path: uri,
+          config: configFor(uri, state),
+          path: path ?? uri,
+          workspace: workspaceIndex.facts(),
           onRuleError: (rule, error) => {
             // Logged once per rule, not once per keystroke; the other rules still report.
             if (failedRules.has(rule)) return;
@@ -141,6 +239,7 @@ function validate(uri: string): void {
           },
         });
         state.findings = findings;
+        state.parsed = document;
         diagnostics = findings.map((f) => toDiagnostic(doc, f));
       } catch (error) {
         connection.console.error(`Copydesk could not analyse ${uri}: ${(error as Error)?.stack ?? String(error)}`);
@@ -165,11 +264,82 @@ function statusOf(uri: string, findings: Finding[], text: string) {
   };
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidOpen((e) => {
+  indexOpenDocument(e.document);
+  schedule(e.document, 0);
+});
+
+/** Open drafts are indexed from the editor's text on open and save, not on every keystroke. */
+function indexOpenDocument(doc: TextDocument): void {
+  const path = fsPathOf(doc.uri);
+  const languageId = languageOf(doc);
+  if (path && languageId) workspaceIndex.update(path, doc.getText(), languageId);
+}
+
+connection.onDidChangeWatchedFiles(async (params) => {
+  let configChanged = false;
+  for (const change of params.changes) {
+    const path = fsPathOf(change.uri);
+    if (!path) continue;
+    if (isConfigPath(path)) {
+      configChanged = true;
+      continue;
+    }
+    if (documents.all().some((d) => d.uri === change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) workspaceIndex.remove(path);
+    else {
+      try {
+        const { readFile } = await import('node:fs/promises');
+        workspaceIndex.update(path, await readFile(path, 'utf8'), languageOfPath(path));
+      } catch {
+        workspaceIndex.remove(path);
+      }
+    }
+  }
+  if (configChanged) {
+    configLoader.clear();
+    clearConfigErrors();
+  }
+  revalidateAll();
+});
+
+connection.onDocumentSymbol((params): DocumentSymbol[] => {
+  const parsed = states.get(params.textDocument.uri)?.parsed;
+  const doc = documents.get(params.textDocument.uri);
+  if (!parsed || !doc) return [];
+  return listQuotations(parsed)
+    .filter((q) => q.kind === 'quote')
+    .map((q) => {
+      const range = { start: doc.positionAt(q.offset), end: doc.positionAt(q.offset + q.length) };
+      const words = q.text.length > 60 ? `${q.text.slice(0, 57)}…` : q.text;
+      return {
+        name: `“${words}”`,
+        detail: q.speaker ? (q.vague ? `vague source: ${q.speaker}` : q.speaker) : 'no source',
+        kind: SymbolKind.String,
+        range,
+        selectionRange: range,
+      };
+    });
+});
+
+connection.onHover((params) => {
+  const parsed = states.get(params.textDocument.uri)?.parsed;
+  const doc = documents.get(params.textDocument.uri);
+  if (!parsed || !doc) return null;
+  const offset = doc.offsetAt(params.position);
+  const q = listQuotations(parsed).find((x) => x.kind === 'quote' && offset >= x.offset && offset < x.offset + x.length);
+  if (!q) return null;
+  const who = q.speaker ? (q.vague ? `a vague source (“${q.speaker}”)` : `**${q.speaker}**`) : '**no source**';
+  return {
+    contents: { kind: 'markdown', value: `Quotation attributed to ${who}.` },
+    range: { start: doc.positionAt(q.offset), end: doc.positionAt(q.offset + q.length) },
+  };
+});
 documents.onDidChangeContent((e) => {
   if (settings.run === 'onType') schedule(e.document);
 });
 documents.onDidSave((e) => {
+  indexOpenDocument(e.document);
   if (settings.run === 'onSave') schedule(e.document, 0);
 });
 documents.onDidClose((e) => {

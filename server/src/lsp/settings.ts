@@ -21,8 +21,10 @@ export function normaliseSettings(raw: unknown, base: ResolvedConfig = defaultCo
   };
   for (const c of CATEGORIES) {
     const section = r[CATEGORY_KEYS[c]];
-    if (section && typeof section === 'object' && typeof (section as { enable?: unknown }).enable === 'boolean') {
-      config.categories[c] = (section as { enable: boolean }).enable;
+    // Settings always carry their defaults, so a category is on only when both the team's config
+    // file and the user's settings leave it on.
+    if (section && typeof section === 'object' && (section as { enable?: unknown }).enable === false) {
+      config.categories[c] = false;
     }
   }
   if (r.rules && typeof r.rules === 'object') {

@@ -28,6 +28,12 @@ test('does not flag permission or past ability', () => {
   assert.deepEqual(flagged('He could not attend the hearing.', { rule }), []);
 });
 
+test('does not flag "may" of legal permission', () => {
+  assert.deepEqual(flagged('Only licensed vendors may legally sell fireworks.', { rule }), []);
+  assert.deepEqual(flagged('The recordings may be freely copied.', { rule }), []);
+  assert.deepEqual(flagged('The recordings may be lost.', { rule }), ['may']);
+});
+
 test('does not flag a word the team allowed', () => {
   assert.deepEqual(flagged('The vote could slip.', { rule, config: { allowWords: ['Could'] } }), []);
 });

@@ -18,7 +18,11 @@ export interface TestServer {
 }
 
 /** Starts dist/server.cjs over stdio and initialises it. */
-export async function startServer(settings: Record<string, unknown> = {}, env: Record<string, string> = {}): Promise<TestServer> {
+export async function startServer(
+  settings: Record<string, unknown> = {},
+  env: Record<string, string> = {},
+  init: Record<string, unknown> = {},
+): Promise<TestServer> {
   const child = spawn(process.execPath, [resolve('dist/server.cjs'), '--stdio'], {
     stdio: ['pipe', 'pipe', 'inherit'],
     env: { ...process.env, COPYDESK_DEBOUNCE_MS: '0', ...env },
@@ -36,7 +40,7 @@ export async function startServer(settings: Record<string, unknown> = {}, env: R
   });
   connection.onRequest('workspace/configuration', () => [settings]);
   connection.listen();
-  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } } });
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true } }, ...init });
   await connection.sendNotification('initialized', {});
   return {
     connection,

@@ -18,6 +18,7 @@ const APPEAR = new Set(APPEARANCE_VERBS);
 const ABILITY = new Set(ABILITY_VERBS);
 const MONTH_CONTEXT = new Set(['in', 'on', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'from', 'through', 'before', 'after', 'during']);
 const PERMISSION_SUBJECTS = new Set(['you', 'applicants', 'readers', 'visitors', 'users', 'members', 'participants', 'students', 'customers']);
+const PERMISSION_ADVERBS = new Set(['legally', 'lawfully', 'freely']);
 const NOUN_DETERMINERS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your', 'the', 'all', 'military', 'economic']);
 const PLACE_PREPOSITIONS = new Set(['in', 'on', 'at', 'before', 'alongside', 'with', 'onstage', 'as', 'for', 'from', 'out', 'together', 'briefly', 'live']);
 
@@ -29,27 +30,40 @@ export const hedgeWord: BlockRule = {
   fixable: true,
   scope: 'block',
   analyse(block, ctx) {
-    const allowed = new Set(ctx.config.allowWords.map((w) => w.toLowerCase()));
-    const quotes = findQuotations(block.text);
-    const out: RawFinding[] = [];
-    for (const sentence of sentencesOf(block)) {
-      const words = wordsOf(sentence);
-      for (const w of words) {
-        if (allowed.has(w.lower) || insideQuotation(quotes, w.start)) continue;
-        const hit = classify(words, w);
-        if (!hit) continue;
-        out.push({
-          offset: w.start,
-          length: w.end - w.start,
-          message: `“${w.value}” is a ${hit.kind}: it ${hit.reason}. State what is known, or name the source.`,
-          fixes: hit.removable ? [removeWord(block, words, w)] : [],
-          data: { kind: hit.kind, word: w.lower },
-        });
-      }
-    }
-    return out;
+    return findHedgeWords(block, ctx.config.allowWords).map(
+      ({ word: w, hit, fixes }): RawFinding => ({
+        offset: w.start,
+        length: w.end - w.start,
+        message: `“${w.value}” is a ${hit.kind}: it ${hit.reason}. State what is known, or name the source.`,
+        fixes,
+        data: { kind: hit.kind, word: w.lower },
+      }),
+    );
   },
 };
+
+export interface HedgeWordHit {
+  word: Word;
+  hit: HedgeEntry;
+  fixes: Fix[];
+}
+
+/** The hedge words of `block` outside quotations and allowed words (used by hedge-density too). */
+export function findHedgeWords(block: Block, allowWords: readonly string[]): HedgeWordHit[] {
+  const allowed = new Set(allowWords.map((w) => w.toLowerCase()));
+  const quotes = findQuotations(block.text);
+  const out: HedgeWordHit[] = [];
+  for (const sentence of sentencesOf(block)) {
+    const words = wordsOf(sentence);
+    for (const w of words) {
+      if (allowed.has(w.lower) || insideQuotation(quotes, w.start)) continue;
+      const hit = classify(words, w);
+      if (!hit) continue;
+      out.push({ word: w, hit, fixes: hit.removable ? [removeWord(block, words, w)] : [] });
+    }
+  }
+  return out;
+}
 
 interface Hit extends HedgeEntry {
   removable: boolean;
@@ -67,6 +81,8 @@ function classify(words: Word[], w: Word): Hit | undefined {
     if (w.lower === 'may' && isMonth(w, prev, next)) return undefined;
     if (w.lower === 'may' && prev && PERMISSION_SUBJECTS.has(prev.lower) && prev.after === '') return undefined;
     if (w.lower === 'may' && w.index === 0 && next && /^(?:i|we|you)$/.test(next.lower)) return undefined;
+    // "may be legally distributed", "may lawfully sell": what the law allows, not a guess.
+    if (w.lower === 'may' && (PERMISSION_ADVERBS.has(next?.lower ?? '') || (next?.lower === 'be' && PERMISSION_ADVERBS.has(words[w.index + 2]?.lower ?? '')))) return undefined;
     if (w.lower === 'might' && prev && NOUN_DETERMINERS.has(prev.lower)) return undefined;
     if (w.lower === 'could' && isPastAbility(next, words)) return undefined;
     return { ...modal, removable: false };

@@ -4,8 +4,17 @@
  */
 import type { Rule } from '../rule.js';
 import { hedgeWord } from './hedge-word.js';
+import { repeatedText } from './repeated-text.js';
+import { webCruft } from './web-cruft.js';
+import { sharedBoilerplate } from './shared-boilerplate.js';
+import { weaselAttribution } from './weasel-attribution.js';
+import { softener } from './softener.js';
+import { hedgeDensity } from './hedge-density.js';
+import { unsourcedQuote } from './unsourced-quote.js';
+import { anonymousSource } from './anonymous-source.js';
+import { unclosedQuote } from './unclosed-quote.js';
 
-export const RULES: readonly Rule[] = [hedgeWord];
+export const RULES: readonly Rule[] = [hedgeWord, repeatedText, webCruft, sharedBoilerplate, weaselAttribution, softener, hedgeDensity, unsourcedQuote, anonymousSource, unclosedQuote];
 
 /** The rule with `id`, if registered. */
 export function ruleById(id: string): Rule | undefined {

@@ -1,0 +1,66 @@
+// Runs the property tests of test/property long, with a random seed (`npm run fuzz`).
+// Usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--minutes M] [--only name]
+// On a failure it prints the seed, the shrunk counterexample and the replay path, and exits 1.
+import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
+
+register();
+const fc = (await import('fast-check')).default;
+const { draftArb, editArb } = await import('../test/property/arbitraries.ts');
+const p = await import('../test/property/properties.ts');
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '2000' },
+    seed: { type: 'string' },
+    minutes: { type: 'string', default: '10' },
+    only: { type: 'string' },
+    path: { type: 'string' },
+  },
+});
+
+const seed = values.seed !== undefined ? Number(values.seed) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
+const numRuns = Number(values.runs);
+
+const properties = {
+  blocks: fc.property(draftArb, (d) => p.checkBlocks(d)),
+  findings: fc.property(draftArb, (d) => void p.checkFindings(d)),
+  'preferred-fix': fc.property(draftArb, (d) => p.checkPreferredFixes(d, p.checkFindings(d), 20)),
+  'fix-all': fc.property(draftArb, (d) => p.checkCodeUntouched(d, p.checkFixAll(d))),
+  cache: fc.property(draftArb, fc.array(editArb, { minLength: 1, maxLength: 20 }), (d, edits) => p.checkCacheInvisible(d, edits)),
+};
+
+console.log(`copydesk fuzz: seed ${seed}, up to ${numRuns} runs per property, ${values.minutes} min budget`);
+const chosen = Object.entries(properties).filter(([name]) => !values.only || values.only === name);
+if (chosen.length === 0) {
+  console.error(`fuzz: no property named "${values.only}" (known: ${Object.keys(properties).join(', ')})`);
+  process.exit(2);
+}
+// The time budget is shared evenly, so one slow property cannot starve the others.
+const budgetMs = (Number(values.minutes) * 60_000) / chosen.length;
+let failed = 0;
+for (const [name, property] of chosen) {
+  const started = Date.now();
+  const result = fc.check(property, {
+    seed,
+    numRuns,
+    path: values.path,
+    includeErrorInReport: true,
+    // Stop generating new cases when the time budget is spent; shrinking still finishes.
+    interruptAfterTimeLimit: budgetMs,
+    markInterruptAsFailure: false,
+  });
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.failed) {
+    failed++;
+    console.log(`\nFAIL ${name} after ${result.numRuns} runs (${secs}s)`);
+    console.log(`  seed: ${result.seed}  path: ${JSON.stringify(result.counterexamplePath)}`);
+    console.log(`  replay: node scripts/fuzz.mjs --only ${name} --seed ${result.seed} --path ${JSON.stringify(result.counterexamplePath)}`);
+    console.log(`  counterexample: ${fc.stringify(result.counterexample)}`);
+    console.log(`  error: ${String(result.errorInstance?.message ?? result.errorInstance).split('\n').slice(0, 12).join('\n    ')}`);
+  } else {
+    console.log(`ok   ${name}: ${result.numRuns} runs (${secs}s)${result.interrupted ? ', stopped at the time budget' : ''}`);
+  }
+}
+if (failed) console.log(`\n${failed} propert${failed === 1 ? 'y' : 'ies'} failed; seed ${seed}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,711 @@
+/**
+ * Who said each quotation of a draft. For every quotation (quotations.ts) it looks for an
+ * attribution — a speech cue (said, told, wrote, according to, in a statement, "her remarks", ...)
+ * with a speaker — in the sentence holding the quotation, the sentence before and the sentence
+ * after, as the guideline asks. A speaker is:
+ * - a name, possibly after a title ("OpenAI CEO Sam Altman" → Sam Altman);
+ * - a pronoun or a description ("he", "the company", "his lawsuit") that refers back to a name
+ *   mentioned earlier in the draft (the most recent fitting one is taken);
+ * - or vague: "a source", "one official", "critics", "people familiar with the matter".
+ * A quotation in the same paragraph as an attributed one, with no other cue, continues it (news
+ * style: a paragraph of quotes has one speaker, named once).
+ *
+ * It also tells quotations from terms and titles: a quoted word or two, a short fragment woven into
+ * the writer's sentence with no cue ("the so-called “wrong side of history”"), or a Title Case
+ * name of a work is not someone's speech.
+ *
+ * Quoted words are masked before cues are looked for, so a speaker's own "I said no" is not an
+ * attribution.
+ */
+import type { ParsedDocument } from './document.js';
+import { sentencesOf } from './nlp.js';
+import { documentQuotations, type Quotation } from './quotations.js';
+import {
+  AGENT_NOUNS, ALWAYS_VAGUE, ANONYMOUS_QUALIFIERS, ANONYMOUS_ROLES, BETWEEN_SPEAKER_AND_CUE, CLAUSE_BOUNDARIES, GROUP_NOUNS,
+  INDEFINITE, NAME_ABBREVIATIONS, NEGATORS, NOT_NAMES, PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, TITLES, VAGUE_ALONE,
+} from './data/attribution.js';
+
+export type SpeakerKind = 'named' | 'pronoun' | 'description' | 'group' | 'writer' | 'vague';
+
+export interface Speaker {
+  kind: SpeakerKind;
+  /** Who it is: the name, or the name a pronoun/description refers to; null when unresolved or vague. */
+  name: string | null;
+  /** The words of the draft that name the speaker ("she", "the company", "a source"). */
+  phrase: string;
+  /** Document offset and length of `phrase`. */
+  offset: number;
+  length: number;
+  /** For vague speakers: why the source is vague. */
+  reason?: string;
+}
+
+export interface Attribution {
+  /** The cue word(s) ("said", "according to", "remarks", ":" for "Name: “…”"). */
+  cue: string;
+  cueOffset: number;
+  speaker: Speaker;
+  /** Where the attribution was found, relative to the quotation. */
+  where: 'same' | 'before' | 'after' | 'continued';
+}
+
+export type QuotationKind = 'quote' | 'term' | 'title';
+
+export interface AttributedQuotation {
+  quotation: Quotation;
+  kind: QuotationKind;
+  /** The attribution that sources the quotation, if any. */
+  attribution: Attribution | null;
+  /** A pronoun or description in the window that refers to no one named earlier. */
+  unresolved: Speaker | null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lexicon lookups
+
+const CUE_FORMS = new Set<string>();
+for (const g of SPEECH_VERBS) {
+  for (const v of g.verbs) {
+    const stem = v.endsWith('e') ? v.slice(0, -1) : v;
+    CUE_FORMS.add(v).add(v + 's').add(v.endsWith('e') ? v + 'd' : v + 'ed').add(stem + 'ing');
+  }
+  for (const f of g.forms ?? []) CUE_FORMS.add(f);
+}
+const NOUN_CUES = new Set(SPEECH_NOUNS);
+const NEGATE = new Set(NEGATORS);
+const VAGUE_HEADS = new Map(Object.entries(ALWAYS_VAGUE));
+const QUALIFIERS = new Set(ANONYMOUS_QUALIFIERS);
+const ROLES = new Set(ANONYMOUS_ROLES);
+const INDEF = new Set(INDEFINITE);
+const ALONE = new Set(VAGUE_ALONE);
+const AGENTS = new Set(AGENT_NOUNS);
+const GROUPS = new Set(GROUP_NOUNS);
+const TITLE_WORDS = new Set(TITLES);
+const ABBREV = new Set(NAME_ABBREVIATIONS);
+const NOT_NAME = new Set(NOT_NAMES);
+const BETWEEN = new Set(BETWEEN_SPEAKER_AND_CUE);
+const BOUNDARY = new Set(CLAUSE_BOUNDARIES);
+/** Cues whose speaker may follow them after a quotation ("…,” said Altman). */
+const INVERTIBLE = new Set(['said', 'says', 'added', 'adds', 'wrote', 'writes', 'asked', 'asks', 'continued', 'continues', 'explained', 'noted', 'notes', 'recalled', 'replied', 'responded', 'insisted', 'argued', 'warned', 'declared', 'tweeted', 'posted', 'quipped', 'joked', 'remarked', 'observed', 'concluded', 'stated', 'countered', 'shot', 'fired', 'reads', 'read']);
+const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of the draft with quotations masked
+
+/** Marks where a quotation stood in the masked text. */
+const QUOTE_CHAR = '\uE000';
+
+interface Tok {
+  kind: 'w' | 'p' | 'q';
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  /** For 'q': the index of the quotation in the document's list. */
+  q?: number;
+}
+
+const TOKEN_RE = /\uE000|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.&][\p{L}\p{N}]+)*(?:['’](?=\s))?|[,;:()\u2014\u2013\u2015]|-{1,2}|[.!?]+/gu;
+
+function tokensIn(masked: string, from: number, to: number, quoteAt: Map<number, number>): Tok[] {
+  const out: Tok[] = [];
+  TOKEN_RE.lastIndex = from;
+  for (let m = TOKEN_RE.exec(masked); m && m.index < to; m = TOKEN_RE.exec(masked)) {
+    const t = m[0];
+    const start = m.index;
+    if (t === QUOTE_CHAR) out.push({ kind: 'q', text: t, lower: t, start, end: start + 1, q: quoteAt.get(start) });
+    else if (/[\p{L}\p{N}]/u.test(t)) out.push({ kind: 'w', text: t, lower: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length });
+    else out.push({ kind: 'p', text: t, lower: t, start, end: start + t.length });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sentence units
+
+interface Unit {
+  start: number;
+  end: number;
+  block: number;
+  /** Paragraph number (a block, or a line of a block that uses single line breaks). */
+  para: number;
+  heading: boolean;
+}
+
+/**
+ * Sentences of the draft in document offsets, split at line breaks that end a paragraph, then
+ * joined so that no quotation is cut in two and a sentence that starts in lower case ("… !” she
+ * said.") stays with the one before.
+ */
+function unitsOf(doc: ParsedDocument, quotes: Quotation[]): Unit[] {
+  const raw: Unit[] = [];
+  let para = 0;
+  doc.blocks.forEach((block, bi) => {
+    para++;
+    let last = 0;
+    for (const s of sentencesOf(block)) {
+      let from = s.start;
+      const text = block.text;
+      // A sentence that starts on a new line starts a new paragraph (drafts with single line breaks).
+      if (last > 0 && text.slice(last, s.start).includes('\n')) para++;
+      last = s.end;
+      for (let i = s.start; i < s.end; i++) {
+        if (text[i] !== '\n') continue;
+        const before = text.slice(from, i).trimEnd();
+        const after = text.slice(i + 1, s.end).trimStart();
+        if (before && after && (/[.!?:"”’)]$/.test(before) || /^[\p{Lu}"“‘'\-*•–—#\d]/u.test(after) && !/[,;]$/.test(before))) {
+          raw.push({ start: block.offset + from, end: block.offset + i, block: bi, para, heading: block.kind === 'heading' });
+          para++;
+          from = i + 1;
+        }
+      }
+      raw.push({ start: block.offset + from, end: block.offset + s.end, block: bi, para, heading: block.kind === 'heading' });
+    }
+  });
+  const units: Unit[] = [];
+  for (const u of raw) {
+    const text = doc.text.slice(u.start, u.end);
+    if (!text.trim()) continue;
+    const prev = units[units.length - 1];
+    const cut = prev && quotes.some((q) => q.start < prev.end && q.end > u.start && q.mark !== 'block');
+    // "“…!” she said." and "“…” ― Jane Doe" belong with the quotation before them.
+    const lowerStart = prev && prev.block === u.block && prev.para === u.para && /^[\s"“”’']*(?:\p{Ll}|[\u2014\u2013\u2015-])/u.test(text) && /["”’'][\s]*$/.test(doc.text.slice(prev.start, prev.end));
+    if (prev && (cut || lowerStart)) prev.end = u.end;
+    else units.push({ ...u });
+  }
+  return units;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names mentioned in the draft, for pronouns and descriptions
+
+interface Mention {
+  name: string;
+  offset: number;
+  person: boolean;
+}
+
+function isCap(t: Tok | undefined): boolean {
+  return !!t && t.kind === 'w' && /^\p{Lu}/u.test(t.text);
+}
+
+/** Runs of capitalised words, read left to right from token `i`, allowing "Dr." and initials. */
+function capitalRun(toks: Tok[], i: number): number {
+  let j = i;
+  while (j < toks.length) {
+    const t = toks[j]!;
+    if (isCap(t)) {
+      j++;
+      continue;
+    }
+    if (t.kind === 'p' && t.text === '.' && j > i && (ABBREV.has(toks[j - 1]!.lower) || /^\p{Lu}$/u.test(toks[j - 1]!.text)) && isCap(toks[j + 1])) {
+      j++;
+      continue;
+    }
+    if (t.kind === 'w' && /^(?:de|van|von|der|al|bin|da|di|la|le|del|of)$/.test(t.text) && j > i && isCap(toks[j + 1])) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** The name in the capitalised words `words`, titles and honorifics stripped ("OpenAI CEO Sam Altman" → "Sam Altman"). */
+function nameOf(words: Tok[]): string | null {
+  let ws = words.filter((t) => t.kind === 'w');
+  while (ws.length && NOT_NAME.has(ws[0]!.lower)) ws = ws.slice(1);
+  if (!ws.length || ws.every((t) => NOT_NAME.has(t.lower) || TITLE_WORDS.has(t.lower))) return null;
+  let lastTitle = -1;
+  ws.forEach((t, k) => {
+    if (TITLE_WORDS.has(t.lower.replace(/\.$/, '')) && k < ws.length - 1) lastTitle = k;
+  });
+  const rest = ws.slice(lastTitle + 1);
+  const name = (rest.length ? rest : ws).map((t) => t.text).join(' ');
+  return name.replace(/['’]s$/, '');
+}
+
+/** Every capitalised run that names someone or something, in document order. */
+function mentionsOf(doc: ParsedDocument, units: Unit[], masked: string, quoteAt: Map<number, number>): Mention[] {
+  const out: Mention[] = [];
+  // A capitalised word opening a sentence is a name unless the draft also uses it in lower case
+  // ("Critics said…" / "the critics") or it is a word of the lexicons.
+  const lower = new Set(masked.match(/(?<![\p{L}\p{N}'’])\p{Ll}[\p{L}'’-]*/gu) ?? []);
+  const commonWord = (w: string) =>
+    lower.has(w) || NOT_NAME.has(w) || VAGUE_HEADS.has(w) || ROLES.has(w) || GROUPS.has(w) || AGENTS.has(w) || CUE_FORMS.has(w) || ALONE.has(w) || TITLE_WORDS.has(w);
+  const surnames = new Set<string>();
+  for (const u of units) {
+    if (u.heading) continue;
+    const toks = tokensIn(masked, u.start, u.end, quoteAt);
+    for (let i = 0; i < toks.length; i++) {
+      if (!isCap(toks[i])) continue;
+      const j = capitalRun(toks, i);
+      const run = toks.slice(i, j);
+      const sentenceStart = i === 0 || toks[i - 1]!.kind === 'q' || /^[.!?:]+$/.test(toks[i - 1]!.text);
+      // A lone capitalised word opening a sentence is usually not a name ("Critics", "Officials").
+      const words = run.filter((t) => t.kind === 'w');
+      const name = nameOf(run);
+      i = j - 1;
+      if (!name) continue;
+      const nameWords = name.split(' ');
+      if (sentenceStart && words.length === 1 && !surnames.has(name) && commonWord(name.toLowerCase())) continue;
+      if (nameWords.length === 1 && (ALWAYS_VAGUE[name.toLowerCase()] || AGENTS.has(name.toLowerCase()) || GROUPS.has(name.toLowerCase()))) continue;
+      let person = nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.?$/u.test(w));
+      if (nameWords.length === 1 && surnames.has(name)) person = true;
+      if (person && nameWords.length >= 2) surnames.add(nameWords[nameWords.length - 1]!);
+      out.push({ name: fullName(out, name), offset: run[0]!.start, person });
+    }
+  }
+  return out;
+}
+
+/** "Altman" after "Sam Altman" was mentioned: the full name. */
+function fullName(earlier: Mention[], name: string): string {
+  if (name.includes(' ')) return name;
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const m = earlier[k]!;
+    if (m.person && m.name.endsWith(' ' + name)) return m.name;
+  }
+  return name;
+}
+
+/** The most recent mention before `offset` that fits a pronoun or description. */
+function resolve(mentions: Mention[], offset: number, want: 'person' | 'other' | 'any'): string | null {
+  let fallback: string | null = null;
+  for (let k = mentions.length - 1; k >= 0; k--) {
+    const m = mentions[k]!;
+    if (m.offset >= offset) continue;
+    if (want === 'any' || (want === 'person') === m.person) return m.name;
+    fallback ??= m.name;
+  }
+  return fallback;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speakers around a cue
+
+interface Found {
+  cue: string;
+  cueOffset: number;
+  speaker: Speaker;
+  /** Token distance to the quotation being attributed (smaller is closer). */
+  distance: number;
+}
+
+const PERSON_DESCRIPTIONS = new Set(['president', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'minister', 'secretary', 'chairman', 'chairwoman', 'ceo', 'founder', 'cofounder', 'co-founder', 'executive', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'lawyer', 'attorney', 'prosecutor', 'researcher', 'scientist', 'professor', 'author', 'writer', 'reporter', 'economist', 'analyst', 'doctor', 'leader', 'manager', 'owner', 'investor', 'billionaire', 'entrepreneur', 'activist', 'businessman', 'businesswoman', 'man', 'woman', 'judge', 'pope', 'king', 'queen', 'general', 'commander', 'sheriff', 'chancellor', 'host']);
+
+class SpeakerFinder {
+  constructor(
+    private readonly doc: ParsedDocument,
+    private readonly mentions: Mention[],
+  ) {}
+
+  /** Classifies the words toks[from..to) (a noun phrase) as a speaker, or undefined. */
+  classify(toks: Tok[], from: number, to: number, at: number): Speaker | undefined {
+    const words = toks.slice(from, to).filter((t) => t.kind === 'w');
+    if (!words.length) return undefined;
+    const start = toks[from]!.start;
+    const end = toks[to - 1]!.end;
+    const phrase = this.doc.text.slice(start, end);
+    const base = { phrase, offset: start, length: end - start };
+    const lowers = words.map((w) => w.lower);
+    const head = lowers[lowers.length - 1]!;
+    if (PRONOUNS[head] && (words.length === 1 || !/^\p{Lu}/u.test(words[words.length - 1]!.text) || words[words.length - 1]!.text === 'I')) {
+      const only = words[words.length - 1]!;
+      base.phrase = only.text;
+      base.offset = only.start;
+      base.length = only.end - only.start;
+      const kind = PRONOUNS[head]!;
+      if (kind === 'writer') return { ...base, kind: 'writer', name: head === 'i' ? 'the writer' : resolve(this.mentions, at, 'other') ?? 'the writer' };
+      return { ...base, kind: 'pronoun', name: resolve(this.mentions, at, kind === 'person' ? 'person' : 'other') };
+    }
+    const vague = vagueReason(lowers, words);
+    if (vague) return { ...base, kind: 'vague', name: null, reason: vague };
+    // A possessive ("Musk’s lawsuit", "the company’s statement"): the owner speaks.
+    const poss = words.findIndex((w) => /['’]s$|s['’]$/.test(w.text));
+    if (poss >= 0 && poss < words.length - 1) {
+      const owner = words.slice(0, poss + 1);
+      const inner = this.classify(toks, toks.indexOf(owner[0]!), toks.indexOf(owner[owner.length - 1]!) + 1, at);
+      if (inner && inner.kind !== 'vague') return { ...inner, ...base, kind: inner.kind };
+    }
+    const caps = namedIn(toks, from, to);
+    if (caps) return { ...base, kind: 'named', name: this.fullName(caps, at) };
+    if (lowers.length >= 2 && (DETERMINERS.has(lowers[0]!) || DETERMINERS.has(lowers[lowers.length - 2]!)) && AGENTS.has(head)) {
+      const owner = lowers[lowers.length - 2]!;
+      const want = PERSON_DESCRIPTIONS.has(head) || owner === 'his' || owner === 'her' ? 'person' : 'other';
+      return { ...base, kind: 'description', name: resolve(this.mentions, at, want) };
+    }
+    if (GROUPS.has(head) || (AGENTS.has(head) && words.length >= 2)) return { ...base, kind: 'group', name: phrase };
+    // "the announcer said", "her doctor wrote": a short definite description names its speaker.
+    if (words.length >= 2 && words.length <= 3 && ['the', 'his', 'her', 'their', 'its'].includes(lowers[0]!) && !lowers.slice(1).some((w) => NOT_NAME.has(w))) {
+      return { ...base, kind: 'group', name: phrase };
+    }
+    return undefined;
+  }
+
+  private fullName(name: string, at: number): string {
+    if (name.includes(' ')) return name;
+    return fullName(this.mentions.filter((m) => m.offset < at), name);
+  }
+}
+
+/** Why the speaker words are vague, or undefined when they are not. */
+function vagueReason(lowers: string[], words: Tok[]): string | undefined {
+  const head = lowers[lowers.length - 1]!;
+  for (const w of lowers) {
+    const r = VAGUE_HEADS.get(w);
+    if (r) return `${r} (“${words.map((t) => t.text).join(' ')}”)`;
+  }
+  const phrase = words.map((t) => t.text).join(' ');
+  if (lowers.length === 1 && ALONE.has(head)) return `no one in particular (“${phrase}”)`;
+  const peopleAt = lowers.findIndex((w) => w === 'people' || w === 'person' || w === 'those' || w === 'someone');
+  if (peopleAt >= 0 && lowers.slice(peopleAt + 1).some((w) => QUALIFIERS.has(w))) return `people who are described but not named (“${phrase}”)`;
+  const roleAt = lowers.findIndex((w) => ROLES.has(w));
+  if (roleAt >= 0) {
+    const first = lowers[0]!;
+    if (INDEF.has(first)) return `a role without a name (“${phrase}”)`;
+    const capsBefore = words.slice(0, roleAt).some((t) => /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.lower));
+    const capsAfter = words.slice(roleAt + 1).some((t) => /^\p{Lu}/u.test(t.text) && !NOT_NAME.has(t.lower));
+    if (roleAt === 0 && !capsAfter && /s$/.test(lowers[roleAt]!) && !GROUPS.has(lowers[roleAt]!)) return `a role without a name (“${phrase}”)`;
+    if (roleAt === 0 && !capsBefore && !capsAfter && ['officials', 'aides', 'advisers', 'advisors', 'staffers', 'insiders', 'people'].includes(lowers[0]!)) return `a role without a name (“${phrase}”)`;
+  }
+  return undefined;
+}
+
+/** A name among toks[from..to): the last capitalised run that is a name. */
+function namedIn(toks: Tok[], from: number, to: number): string | null {
+  let found: string | null = null;
+  for (let i = from; i < to; i++) {
+    if (!isCap(toks[i])) continue;
+    const j = Math.min(capitalRun(toks, i), to);
+    const name = nameOf(toks.slice(i, j));
+    if (name && !(j - i === 1 && (AGENTS.has(toks[i]!.lower) || GROUPS.has(toks[i]!.lower)))) found = name;
+    i = j - 1;
+  }
+  return found;
+}
+
+/**
+ * The noun phrase that ends at token `end` (inclusive), read leftwards: at most 9 words, stopping
+ * at punctuation, a quotation or a word that begins a clause. Returns [from, end + 1).
+ */
+function phraseLeft(toks: Tok[], end: number): [number, number] | undefined {
+  let i = end;
+  let words = 0;
+  while (i >= 0 && words < 9) {
+    const t = toks[i]!;
+    if (t.kind === 'w') {
+      if (BOUNDARY.has(t.lower) && !(t.lower === 'and' && isCap(toks[i - 1]) && isCap(toks[i + 1]))) break;
+      if (CUE_FORMS.has(t.lower) && i !== end && !isCap(t)) break;
+      words++;
+      i--;
+      continue;
+    }
+    if (t.kind === 'p' && t.text === '.' && i > 0 && (ABBREV.has(toks[i - 1]!.lower) || /^\p{Lu}$/u.test(toks[i - 1]!.text))) {
+      i--;
+      continue;
+    }
+    break;
+  }
+  return i === end ? undefined : [i + 1, end + 1];
+}
+
+/** The noun phrase that starts at token `from`, read rightwards (after "said", "according to"). */
+function phraseRight(toks: Tok[], from: number): [number, number] | undefined {
+  let i = from;
+  let words = 0;
+  while (i < toks.length && words < 9) {
+    const t = toks[i]!;
+    if (t.kind === 'w') {
+      if (i > from && (BOUNDARY.has(t.lower) || CUE_FORMS.has(t.lower) || BETWEEN.has(t.lower) || /^(?:on|in|at|during|after|before|to|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|recently|earlier|later|told)$/.test(t.lower))) {
+        // "people familiar with the matter" keeps its "with"; "said Smith in a statement" stops.
+        if (!(t.lower === 'with' || t.lower === 'who' || t.lower === 'to' && /^(?:close|familiar)$/.test(toks[i - 1]!.lower))) break;
+      }
+      words++;
+      i++;
+      continue;
+    }
+    if (t.kind === 'p' && t.text === '.' && i > from && (ABBREV.has(toks[i - 1]!.lower) || /^\p{Lu}$/u.test(toks[i - 1]!.text)) && isCap(toks[i + 1])) {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return i === from ? undefined : [from, i];
+}
+
+/** Attributions in one unit's tokens, each with its distance to the quotation token `qTok` (or to the unit). */
+function attributionsIn(toks: Tok[], finder: SpeakerFinder, qTok: number): Found[] {
+  const out: Found[] = [];
+  const dist = (i: number) => (qTok < 0 ? 0 : Math.abs(i - qTok));
+  const at = toks[0]?.start ?? 0;
+  const push = (cueTok: Tok, r: [number, number] | undefined, cue = cueTok.text) => {
+    if (!r) return false;
+    const speaker = finder.classify(toks, r[0], r[1], at);
+    if (!speaker) return false;
+    out.push({ cue, cueOffset: cueTok.start, speaker, distance: dist(toks.indexOf(cueTok)) });
+    return true;
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'w') continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    // "according to X", "as X put it" (the cue is 'put'; the speaker on the left).
+    if (t.lower === 'according' && next?.lower === 'to') {
+      push(t, phraseRight(toks, i + 2), 'according to');
+      continue;
+    }
+    if (CUE_FORMS.has(t.lower) && !isCap(t) || (CUE_FORMS.has(t.lower) && i > 0 && INVERTIBLE.has(t.lower))) {
+      if (prev && prev.kind === 'w' && NEGATE.has(prev.lower)) continue;
+      // After a quotation or at a clause start, the speaker may follow: "…,” said Altman.
+      const afterQuote = !prev || prev.kind === 'q' || (prev.kind === 'p' && /^[,:;(\u2014\u2013-]+$/.test(prev.text)) && toks[i - 2]?.kind === 'q';
+      if (INVERTIBLE.has(t.lower) && afterQuote && next?.kind === 'w' && push(t, phraseRight(toks, i + 1))) continue;
+      let j = i - 1;
+      while (j >= 0 && toks[j]!.kind === 'w' && BETWEEN.has(toks[j]!.lower)) j--;
+      let done = false;
+      for (const r of leftCandidates(toks, j)) if ((done = push(t, r))) break;
+      if (done) continue;
+      if (INVERTIBLE.has(t.lower) && next?.kind === 'w' && push(t, phraseRight(toks, i + 1))) continue;
+      // "… before asking her, “…”", "…, adding: “…”": the subject of the clause speaks.
+      if ((/ing$/.test(t.lower) || (j >= 0 && toks[j]!.kind === 'w' && BOUNDARY.has(toks[j]!.lower))) && push(t, clauseSubject(toks, i))) continue;
+      // "quotes", "comments", "remarks" are nouns as well: try them as such below.
+      if (!NOUN_CUES.has(t.lower)) continue;
+    }
+    if (NOUN_CUES.has(t.lower)) {
+      // "Musk's argument", "her remarks", "comments by the mayor", "in a statement, the company ...".
+      if (prev?.kind === 'w' && /['’]s$|s['’]$/.test(prev.text)) {
+        // The owner: the possessive word with the capitalised words and the determiner before it.
+        let k = i - 1;
+        while (k > 0 && (isCap(toks[k - 1]) || (toks[k - 1]!.kind === 'p' && toks[k - 1]!.text === '.' && isCap(toks[k - 2])))) k--;
+        if (k > 0 && toks[k - 1]!.kind === 'w' && DETERMINERS.has(toks[k - 1]!.lower)) k--;
+        if (push(t, [k, i])) continue;
+      }
+      if (prev?.kind === 'w' && ['his', 'her', 'their', 'its'].includes(prev.lower)) {
+        if (push(t, [i - 1, i])) continue;
+      }
+      if (next?.kind === 'w' && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
+        const r = phraseRight(toks, i + 2);
+        if (r && namedIn(toks, r[0], r[1]) && push(t, r)) continue;
+      }
+    }
+  }
+  // "Altman: “…”" — a name as a label before the quotation; "“…” — Sam Altman" after it.
+  if (qTok >= 0) {
+    const colon = toks[qTok - 1];
+    if (colon?.kind === 'p' && colon.text === ':' && qTok >= 2 && !CUE_FORMS.has(toks[qTok - 2]!.lower)) {
+      const r = phraseLeft(toks, qTok - 2);
+      if (r && r[0] === 0 && namedIn(toks, r[0], r[1])) push(colon, r, ':');
+    }
+    const dash = toks[qTok + 1];
+    if (dash?.kind === 'p' && /^(?:\u2014|\u2013|\u2015|-{1,2})$/.test(dash.text)) {
+      const r = phraseRight(toks, qTok + 2);
+      if (r && namedIn(toks, r[0], r[1])) push(dash, r, dash.text);
+    }
+  }
+  return out;
+}
+
+
+/** Skips a parenthetical ending at token `j` ("Sen. Claire McCaskill (D-Mo.)"): the token before it. */
+function skipParen(toks: Tok[], j: number): number {
+  if (toks[j]?.kind !== 'p' || toks[j]!.text !== ')') return j;
+  let k = j - 1;
+  while (k >= 0 && !(toks[k]!.kind === 'p' && toks[k]!.text === '(') && j - k < 12) k--;
+  return k >= 0 && toks[k]!.text === '(' ? k - 1 : j;
+}
+
+/** The phrases that may name the speaker of a cue whose left neighbour is token `j`, best first. */
+function leftCandidates(toks: Tok[], j: number): [number, number][] {
+  j = skipParen(toks, j);
+  if (j < 0) return [];
+  const t = toks[j]!;
+  if (t.kind === 'w') {
+    const r = phraseLeft(toks, j);
+    return r ? [r] : [];
+  }
+  if (t.kind !== 'p' || t.text !== ',') return [];
+  // "Sam Altman, OpenAI's chief executive, said": the name before the apposition first.
+  const out: [number, number][] = [];
+  let m = skipParen(toks, j - 1);
+  while (m >= 0 && j - m < 16) {
+    const x = toks[m]!;
+    if (x.kind === 'q' || (x.kind === 'p' && x.text !== '.' && x.text !== ')')) break;
+    m = x.kind === 'p' && x.text === ')' ? skipParen(toks, m) : m - 1;
+  }
+  if (m >= 0 && toks[m]!.kind === 'p' && toks[m]!.text === ',') {
+    const r = phraseLeft(toks, skipParen(toks, m - 1));
+    if (r) out.push(r);
+  }
+  const appo = phraseLeft(toks, skipParen(toks, j - 1));
+  if (appo) out.push(appo);
+  return out;
+}
+
+/** The first name or pronoun of the clause holding token `i` (after the last quotation before it). */
+function clauseSubject(toks: Tok[], i: number): [number, number] | undefined {
+  let from = 0;
+  for (let k = i - 1; k >= 0; k--) {
+    if (toks[k]!.kind === 'q') {
+      from = k + 1;
+      break;
+    }
+  }
+  for (let k = from; k < i; k++) {
+    const t = toks[k]!;
+    if (t.kind !== 'w') continue;
+    if (PRONOUNS[t.lower] && t.lower !== 'it') return [k, k + 1];
+    if (isCap(t) && !NOT_NAME.has(t.lower)) return [k, Math.min(capitalRun(toks, k), i)];
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quotation or term?
+
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'but', 'is', 'vs', 'de']);
+
+function wordsOfContent(content: string): string[] {
+  return content.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
+}
+
+/** "Mostly True", "The Art of the Deal": every word but the small ones capitalised. */
+function isTitleCase(words: string[]): boolean {
+  return words.length > 0 && words.length <= 12 && words.every((w, k) => /^[\p{Lu}\p{N}]/u.test(w) || (k > 0 && SMALL_WORDS.has(w.toLowerCase())));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The analysis
+
+const memo = new WeakMap<ParsedDocument, AttributedQuotation[]>();
+
+/** Every quotation of the draft with its kind and attribution (memoised per parsed document). */
+export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] {
+  const hit = memo.get(doc);
+  if (hit) return hit;
+  const quotes = documentQuotations(doc);
+  const units = unitsOf(doc, quotes);
+  // Quotation interiors become one marker character plus spaces: cues inside them are the speaker's words.
+  const chars = doc.text.split('');
+  const quoteAt = new Map<number, number>();
+  quotes.forEach((q, k) => {
+    for (let i = q.start; i < q.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+    chars[q.start] = QUOTE_CHAR;
+    quoteAt.set(q.start, k);
+  });
+  const masked = chars.join('');
+  const mentions = mentionsOf(doc, units, masked, quoteAt);
+  const finder = new SpeakerFinder(doc, mentions);
+  const unitOf = (offset: number) => units.findIndex((u) => offset >= u.start && offset < u.end);
+  const found = new Map<number, Found[]>();
+  const foundIn = (ui: number): Found[] => {
+    let f = found.get(ui);
+    if (!f) {
+      const u = units[ui]!;
+      f = u.heading ? [] : attributionsIn(tokensIn(masked, u.start, u.end, quoteAt), finder, -1);
+      found.set(ui, f);
+    }
+    return f;
+  };
+  const out: AttributedQuotation[] = [];
+  quotes.forEach((q, k) => {
+    let ui = unitOf(q.start);
+    if (ui < 0) ui = units.findIndex((u) => u.start >= q.start);
+    const unit = units[ui];
+    let attribution: Attribution | null = null;
+    let unresolved: Speaker | null = null;
+    let kind: QuotationKind = 'quote';
+    const words = wordsOfContent(q.content);
+    if (unit) {
+      const toks = tokensIn(masked, Math.min(unit.start, q.start), Math.max(unit.end, q.start + 1), quoteAt);
+      const qTok = toks.findIndex((t) => t.kind === 'q' && t.q === k);
+      const same = attributionsIn(toks, finder, qTok).sort((a, b) => a.distance - b.distance);
+      const prevTok = toks[qTok - 1];
+      const integrated = q.mark !== 'block' && qTok > 0 && prevTok!.kind === 'w' && !CUE_FORMS.has(prevTok!.lower);
+      const lowerStart = /^\s*\p{Ll}/u.test(q.content);
+      const pick = (list: Found[]): Found | undefined => list.find((f) => f.speaker.kind !== 'vague' && !unresolvedOf(f.speaker)) ?? list[0];
+      const best = pick(same);
+      if (best) attribution = toAttribution(best, 'same');
+      if (q.mark !== 'block' && words.length > 1 && isTitleCase(words) && !/[.!?]\s*$/.test(q.content.trim().replace(/[,;:]$/, ''))) {
+        // "The Apprentice", "Mostly True": the name of a work or a rating, not speech.
+        kind = 'title';
+      } else if (q.mark !== 'block' && words.length <= 2) {
+        // A quoted word or two is a term ("soft landing"), even after "called it".
+        kind = 'term';
+      } else if (!best && (integrated || lowerStart) && words.length <= 8 && !/[.!?]\s+\p{Lu}/u.test(q.content)) {
+        // A short fragment woven into the writer's own sentence with no cue: a term or scare quote.
+        kind = 'term';
+      }
+      if (!attribution) {
+        const around: [Found[], 'before' | 'after'][] = [];
+        if (ui > 0 && !units[ui - 1]!.heading) around.push([foundIn(ui - 1), 'before']);
+        if (ui + 1 < units.length && !units[ui + 1]!.heading) around.push([foundIn(ui + 1), 'after']);
+        const named = around.flatMap(([list, where]) => list.filter((f) => f.speaker.kind !== 'vague' && !unresolvedOf(f.speaker)).map((f) => [f, where] as const));
+        const any = around.flatMap(([list, where]) => list.map((f) => [f, where] as const));
+        const choice = named[0] ?? any[0];
+        if (choice) attribution = toAttribution(choice[0], choice[1]);
+      }
+      if (!attribution && kind === 'quote') {
+        // A paragraph of quotations has one speaker: continue the last attributed quote of the paragraph.
+        for (let p = out.length - 1; p >= 0; p--) {
+          const prev = out[p]!;
+          const pu = units[unitOf(prev.quotation.start)];
+          if (!pu || pu.para !== units[ui]!.para && !(pu.block === unit.block - 1 && /^[\s]*["“‘']/.test(doc.text.slice(unit.start, unit.end)) && ui - unitOf(prev.quotation.end - 1) <= 1)) break;
+          if (prev.attribution && prev.attribution.speaker.kind !== 'vague') {
+            attribution = { ...prev.attribution, where: 'continued' };
+            break;
+          }
+        }
+      }
+      if (attribution && unresolvedOf(attribution.speaker)) {
+        unresolved = attribution.speaker;
+        attribution = null;
+      }
+    }
+    out.push({ quotation: q, kind, attribution, unresolved });
+  });
+  memo.set(doc, out);
+  return out;
+}
+
+/** A pronoun or description that found no name to refer to. */
+function unresolvedOf(s: Speaker): boolean {
+  return (s.kind === 'pronoun' || s.kind === 'description') && s.name === null;
+}
+
+function toAttribution(f: Found, where: Attribution['where']): Attribution {
+  return { cue: f.cue, cueOffset: f.cueOffset, speaker: f.speaker, where };
+}
+
+/** One line of the Outline view: a quotation and who said it. */
+export interface QuotationEntry {
+  offset: number;
+  length: number;
+  /** The quoted words without their marks, whitespace collapsed. */
+  text: string;
+  /** The speaker's name (or the vague phrase), null when no one is named. */
+  speaker: string | null;
+  vague: boolean;
+  kind: QuotationKind;
+  closed: boolean;
+}
+
+/** Every quotation of the draft with its speaker (or null) and whether the source is vague. */
+export function listQuotations(doc: ParsedDocument): QuotationEntry[] {
+  return attributeQuotations(doc).map((a) => ({
+    offset: a.quotation.start,
+    length: a.quotation.end - a.quotation.start,
+    text: a.quotation.content.replace(/\s+/g, ' ').trim(),
+    speaker: speakerName(a),
+    vague: a.attribution?.speaker.kind === 'vague',
+    kind: a.kind,
+    closed: a.quotation.closed,
+  }));
+}
+
+/** The name shown for a quotation's speaker: the name, or the vague phrase, or null. */
+export function speakerName(a: AttributedQuotation): string | null {
+  const s = a.attribution?.speaker;
+  if (!s) return null;
+  return s.kind === 'vague' ? s.phrase : s.name ?? s.phrase;
+}

@@ -1,0 +1,63 @@
+/**
+ * shared-boilerplate: a paragraph, or a sentence of eight words or more, that other drafts of the
+ * workspace carry too (the same closing paragraph under every post, a pasted template). The
+ * adapter indexes the workspace (WorkspaceIndex) and passes its facts; without them the rule is
+ * silent. The team's house text (disclosures, credits) goes in `allowBoilerplate`.
+ *
+ * A sentence that is a direct quotation is not reported: several stories quoting the same
+ * statement is reporting, not boilerplate.
+ */
+import type { DocumentRule } from '../rule.js';
+import type { RawFinding } from '../types.js';
+import { normKey, shareUnits } from '../workspace.js';
+import { deletion } from './repeated-text.js';
+
+/** At most this many other files are listed as related information. */
+const MAX_RELATED = 5;
+
+export const sharedBoilerplate: DocumentRule = {
+  id: 'shared-boilerplate',
+  category: 'boilerplate',
+  defaultSeverity: 'warning',
+  description: 'A paragraph or sentence that other drafts of the workspace share.',
+  fixable: true,
+  scope: 'document',
+  analyse(doc, ctx) {
+    const ws = ctx.workspace;
+    if (!ws) return [];
+    const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
+    const out: RawFinding[] = [];
+    let coveredTo = -1;
+    for (const u of shareUnits(doc.blocks)) {
+      // Sentences of a paragraph already reported whole are not reported again.
+      if (u.offset + u.length <= coveredTo) continue;
+      if (allowed.some((a) => a.includes(u.key) || u.key.includes(a))) continue;
+      const text = doc.text.slice(u.offset, u.offset + u.length);
+      if (isQuotation(text)) continue;
+      const places = ws.locationsSharing
+        ? ws.locationsSharing(u.key, ctx.path)
+        : ws.filesSharing(u.key, ctx.path).map((path) => ({ path, offset: 0, length: 0 }));
+      if (!places.length) continue;
+      coveredTo = u.offset + u.length;
+      const fix = deletion(doc, u.offset, u.offset + u.length);
+      const n = places.length;
+      out.push({
+        offset: u.offset,
+        length: u.length,
+        message: `This ${u.kind} also appears in ${n} other draft${n === 1 ? '' : 's'} of the workspace: boilerplate carries no reporting. Delete it, rewrite it for this story, or add it to the allowed boilerplate if it is house text.`,
+        fixes: fix ? [{ ...fix, title: `Delete this ${u.kind}`, preferred: false }] : [],
+        related: places.slice(0, MAX_RELATED).map((p) => ({ path: p.path, offset: p.offset, length: p.length, message: `Same ${u.kind} here` })),
+        data: { kind: u.kind, files: n },
+      });
+    }
+    return out;
+  },
+};
+
+/** A sentence that is mostly one direct quotation ("...," she said). */
+function isQuotation(text: string): boolean {
+  const m = text.match(/["“][^"”]+["”]/g);
+  if (!m) return false;
+  const quoted = m.reduce((s, q) => s + q.length, 0);
+  return quoted >= text.length * 0.6;
+}

@@ -1,0 +1,346 @@
+/**
+ * web-cruft: stock web and CMS furniture pasted along with a story: navigation, calls to action,
+ * comment forms, author boxes, share rows, hashtag rows, newsletter pitches, related-links lists.
+ *
+ * Works line by line, because text copied from a web page often arrives as one line per element
+ * inside a single blank-line-separated block. Each line is judged twice:
+ * - by the lexicon (data/cruft.ts): kinds of furniture, with reasons;
+ * - by its shape and its neighbours: a run of short unpunctuated lines is a menu or a link list, a
+ *   row of hashtags is a tag row, a one-to-four-word line led by "Subscribe"/"Share"/"Read" is a
+ *   button. Headings, captions and bylines next to reporting are left alone: a short line between
+ *   paragraphs of prose is taken as part of the story, and so is a list a sentence introduces.
+ * The span is the whole line; consecutive cruft lines are reported as one block.
+ */
+import type { DocumentRule } from '../rule.js';
+import type { RawFinding } from '../types.js';
+import type { ParsedDocument } from '../document.js';
+import { CRUFT, CTA_OBJECTS, CTA_VERBS, PARTIAL_MAX_WORDS, STOPWORDS, type CruftKind } from '../data/cruft.js';
+import { normKey } from '../workspace.js';
+import { deletion } from './repeated-text.js';
+
+type Shape = 'good' | 'weak' | 'intro';
+
+interface Unit {
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+  shape: Shape;
+  /** Set when the line itself is cruft (lexicon or unmistakable shape). */
+  kind?: CruftKind | 'hashtag row' | 'breadcrumb' | 'button' | 'link list' | 'menu';
+  reason?: string;
+  opensSection?: boolean;
+  flagged?: boolean;
+}
+
+/** A run of this many short unpunctuated lines with no prose between them is a menu or link list. */
+const RUN_MIN = 4;
+/** Lines kept before the first paragraph of prose: headline, standfirst, byline. */
+const LEAD_KEEP = 3;
+/** Up to this many plain lines before the first paragraph are the draft's own top matter. */
+const LEAD_PLAIN_MAX = 5;
+/** Cards in a row that make a teaser list or a comment thread. */
+const CARD_MIN = 3;
+/** A card's paragraph is a teaser or a comment, not a long stretch of reporting. */
+const CARD_MAX_WORDS = 80;
+/** An author box's biography is one paragraph of about this length at most. */
+const SECTION_BIO_WORDS = 80;
+/** Below this share of English function words a draft is taken as not English: shape only. */
+const ENGLISH_MIN_STOP = 0.12;
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+const DATED_ITEM_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\s*[:|–—-]/gi;
+
+export const webCruft: DocumentRule = {
+  id: 'web-cruft',
+  category: 'boilerplate',
+  defaultSeverity: 'warning',
+  description: 'Navigation, calls to action, comment forms, share and hashtag rows and other web-page furniture.',
+  fixable: true,
+  scope: 'document',
+  analyse(doc, ctx) {
+    const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
+    const units = unitsOf(doc);
+    judgeContext(units);
+    const out: RawFinding[] = [];
+    let i = 0;
+    while (i < units.length) {
+      if (!units[i]!.flagged || isAllowed(units[i]!, allowed)) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j + 1 < units.length && units[j + 1]!.flagged && !isAllowed(units[j + 1]!, allowed)) j++;
+      out.push(finding(doc, units.slice(i, j + 1)));
+      i = j + 1;
+    }
+    return out;
+  },
+};
+
+function isAllowed(u: Unit, allowed: string[]): boolean {
+  if (!allowed.length) return false;
+  const k = normKey(u.text);
+  return allowed.some((a) => a === k || a.includes(k) || k.includes(a));
+}
+
+function finding(doc: ParsedDocument, run: Unit[]): RawFinding {
+  const start = run[0]!.start;
+  const end = run[run.length - 1]!.end;
+  const kinds = [...new Set(run.map((u) => u.kind ?? 'page furniture'))];
+  const first = run.find((u) => u.reason) ?? run[0]!;
+  const what = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, 3).join(', ')}`;
+  const fix = deletion(doc, start, end);
+  return {
+    offset: start,
+    length: end - start,
+    message:
+      run.length === 1
+        ? `Web-page ${what}: ${first.reason ?? 'not part of the story'}. Delete it from the draft.`
+        : `${run.length} lines of web-page furniture (${what}): not part of the story. Delete them from the draft.`,
+    fixes: fix ? [{ ...fix, title: run.length === 1 ? 'Delete this line' : 'Delete these lines', preferred: true }] : [],
+    data: { kind: kinds[0] ?? 'page furniture', lines: run.length },
+  };
+}
+
+/**
+ * The lines of every prose block. Hard-wrapped prose (a long line that stops mid-sentence, the
+ * next one continuing in lower case) is joined back into one unit.
+ */
+function unitsOf(doc: ParsedDocument): Unit[] {
+  const units: Unit[] = [];
+  const sample = doc.text.slice(0, 200_000).match(WORD_RE) ?? [];
+  const english = sample.filter((w) => STOPWORDS.has(w.toLowerCase())).length >= sample.length * ENGLISH_MIN_STOP;
+  for (const b of doc.blocks) {
+    const lines: { start: number; end: number }[] = [];
+    const re = /[^\r\n]+/g;
+    for (let m = re.exec(b.text); m; m = re.exec(b.text)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      const body = m[0].trim();
+      if (!body) continue;
+      const s = b.offset + m.index + lead;
+      const e = s + body.length;
+      const prev = lines[lines.length - 1];
+      if (prev && isContinuation(doc.text.slice(prev.start, prev.end), body)) prev.end = e;
+      else lines.push({ start: s, end: e });
+    }
+    for (const l of lines) units.push(describe(doc, l.start, l.end, english));
+  }
+  return units;
+}
+
+function isContinuation(prev: string, line: string): boolean {
+  if (prev.length < 40 || /[.!?:…]["”’')\]]*$/.test(prev)) return false;
+  return /^[\p{Ll}(]/u.test(line) || /[,;–—-]$/.test(prev);
+}
+
+function describe(doc: ParsedDocument, start: number, end: number, english: boolean): Unit {
+  const text = doc.text.slice(start, end);
+  const words = text.match(WORD_RE) ?? [];
+  const n = words.length;
+  const norm = text
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s•·*>|»›#‣▸►\-–—:]+/, '')
+    .replace(/[\s:|»›•·\-–—>…]+$/, '')
+    .trim();
+  const terminal = /[.!?…]["”’')\]]*$/.test(text.trim());
+  // In a language the stopword list does not know, sentence punctuation and length decide alone.
+  const stop = !english ? 1 : n ? words.filter((w) => STOPWORDS.has(w.toLowerCase())).length / n : 0;
+  let shape: Shape = 'weak';
+  if (/:$/.test(text.trim()) && n >= 3) shape = 'intro';
+  else if (n >= 8 && terminal && stop >= 0.15) shape = 'good';
+  else if (n >= 20 && stop >= 0.25) shape = 'good';
+  const u: Unit = { start, end, text, words: n, shape };
+
+  for (const e of CRUFT) {
+    if (e.partial && n > PARTIAL_MAX_WORDS) continue;
+    if (e.pattern.test(norm)) {
+      u.kind = e.kind;
+      u.reason = e.reason;
+      u.opensSection = e.opensSection;
+      u.flagged = true;
+      return u;
+    }
+  }
+  const tokens = text.trim().split(/\s+/);
+  const tags = tokens.filter((t) => /^#[\p{L}\p{N}_]+/u.test(t)).length;
+  if (tags >= 2 && tags / tokens.length >= 0.6) return mark(u, 'hashtag row', 'a row of hashtags for search and social feeds');
+  if ((text.match(DATED_ITEM_RE) ?? []).length >= 2) return mark(u, 'related links', 'a list of dated links to other stories');
+  const crumbs = text.split(/\s+[>»›]\s+/);
+  if (crumbs.length >= 2 && crumbs.every((c) => c.trim() && (c.match(WORD_RE) ?? []).length <= 4)) {
+    return mark(u, 'breadcrumb', 'a breadcrumb trail of the site\'s sections');
+  }
+  if (n >= 1 && n <= 4 && !terminal && isButton(norm)) return mark(u, 'button', 'a button or one-line call to action');
+  if (isMarkdownLinkItem(doc, start, end)) u.kind = 'link list';
+  return u;
+}
+
+function mark(u: Unit, kind: NonNullable<Unit['kind']>, reason: string): Unit {
+  u.kind = kind;
+  u.reason = reason;
+  u.flagged = true;
+  return u;
+}
+
+function isButton(norm: string): boolean {
+  const ws = norm.split(/[\s/]+/).filter(Boolean);
+  const verb = ws[0];
+  if (!verb || !CTA_VERBS.has(verb)) return false;
+  // "Read more", "Subscribe now", "Share this story": verb and filler only. "Read between the
+  // lines" or "Support for the bill" have content words and may be headings.
+  return ws.slice(1).every((w) => CTA_OBJECTS.has(w) || /^(?:facebook|twitter|linkedin|email|whatsapp|reddit|x)$/.test(w));
+}
+
+/** A Markdown list item that is nothing but a link: an item of a link list, whatever its length. */
+function isMarkdownLinkItem(doc: ParsedDocument, start: number, end: number): boolean {
+  if (doc.languageId !== 'markdown') return false;
+  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = doc.text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = doc.text.length;
+  return /^\s*(?:[-*+]|\d+[.)])\s+\[[^\]]+\]\([^)]*\)\s*$/.test(doc.text.slice(lineStart, lineEnd));
+}
+
+/**
+ * Decides the lines the lexicon left open, from their neighbours:
+ * - a section marker ("Comments", "Related stories", "About the author") takes the lines after it
+ *   up to the next long paragraph of prose;
+ * - a run of RUN_MIN or more short lines with no prose between is a menu or a link list, unless a
+ *   line ending in a colon introduces it (a list of the story's own);
+ * - before the first paragraph of prose, everything but the last LEAD_KEEP plain lines (headline,
+ *   standfirst, byline) is page header; after the last one, a run of plain lines is page footer.
+ */
+function judgeContext(units: Unit[]): void {
+  // Sections opened by a marker.
+  for (let i = 0; i < units.length; i++) {
+    if (!units[i]!.opensSection) continue;
+    for (let j = i + 1; j < units.length; j++) {
+      const u = units[j]!;
+      if (u.opensSection) break;
+      // Prose ends the section: comments and teasers look like reporting, and reporting must
+      // not be lost. Only an author box takes its one paragraph of biography.
+      if (u.shape === 'good' && !(units[i]!.kind === 'author box' && j - i <= 2 && u.words <= SECTION_BIO_WORDS)) break;
+      if (!u.flagged) {
+        u.flagged = true;
+        u.kind = units[i]!.kind;
+        u.reason = 'part of a comment, author or related-links section';
+      }
+    }
+  }
+  const goods = units.map((u, i) => (u.shape === 'good' && !u.flagged ? i : -1)).filter((i) => i >= 0);
+  if (!goods.length) {
+    // No prose at all: only a clear menu is cruft.
+    flagRuns(units, 0, units.length, false);
+    return;
+  }
+  const firstGood = goods[0]!;
+  const lastGood = goods[goods.length - 1]!;
+  // Page header: the lines before the first paragraph, minus the last few plain lines.
+  let kept = 0;
+  // A draft's own top matter (headline, deck, byline, date) is a few plain lines: a header is
+  // only assumed when the lines before the story are many, or include furniture.
+  const headed = firstGood > LEAD_PLAIN_MAX || units.slice(0, firstGood).some((u) => u.flagged);
+  for (let i = firstGood - 1; i >= 0 && headed; i--) {
+    const u = units[i]!;
+    if (u.flagged) {
+      // Furniture between the headline and the story (a share row) does not end the header.
+      if (kept > 0) kept = LEAD_KEEP;
+      continue;
+    }
+    if (kept < LEAD_KEEP && u.shape !== 'good') {
+      kept++;
+      continue;
+    }
+    u.flagged = true;
+    u.kind = u.kind ?? 'menu';
+    u.reason = 'page header before the story';
+  }
+  // Page footer: plain lines after the last paragraph, when there are several or furniture among them.
+  const tail = units.slice(lastGood + 1);
+  if (tail.length >= 3 || tail.some((u) => u.flagged)) {
+    for (const u of tail) {
+      if (u.flagged) continue;
+      if (u.shape === 'intro') continue;
+      u.flagged = true;
+      u.kind = u.kind ?? 'menu';
+      u.reason = 'page footer after the story';
+    }
+  }
+  flagRuns(units, firstGood, lastGood + 1, true);
+  flagCards(units);
+}
+
+/**
+ * Teaser cards and comment threads: a headline or user name with a time stamp or source line,
+ * then at most two short paragraphs, repeated. Three such cards in a row are a list of other
+ * stories or of readers' comments, whatever the words say.
+ */
+function flagCards(units: Unit[]): void {
+  let i = 0;
+  while (i < units.length) {
+    const cards: [number, number][] = [];
+    let k = i;
+    for (;;) {
+      let j = k;
+      let meta = false;
+      while (j < units.length && units[j]!.shape !== 'good' && j - k < 5) {
+        if (isMeta(units[j]!)) meta = true;
+        j++;
+      }
+      if (!meta || j === k) break;
+      let goods = 0;
+      while (j < units.length && units[j]!.shape === 'good' && units[j]!.words <= CARD_MAX_WORDS && goods < 2) {
+        goods++;
+        j++;
+      }
+      cards.push([k, j]);
+      k = j;
+    }
+    if (cards.length >= CARD_MIN) {
+      for (let x = cards[0]![0]; x < k; x++) {
+        const u = units[x]!;
+        if (u.flagged) continue;
+        u.flagged = true;
+        u.kind = 'related links';
+        u.reason = 'a list of teaser cards or comments';
+      }
+      i = k;
+    } else i++;
+  }
+}
+
+/** A time stamp, a relative time or a source line: the metadata line of a card or comment. */
+function isMeta(u: Unit): boolean {
+  if (u.words > 14) return false;
+  const t = u.text.toLowerCase();
+  return (
+    /\b\d{1,2}:\d{2}\s*(?:am|pm)?\b/.test(t) ||
+    /\b\d+\s*(?:s|m|h|d|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b/.test(t) ||
+    /\b[a-z0-9-]+\.(?:com|org|net|co|io|news|tv)\b/.test(t) ||
+    /\b(?:votes?|likes?|replies|diggs?|points?)\s*$/.test(t)
+  );
+}
+
+/** Flags runs of RUN_MIN or more weak lines between `from` and `to` that no colon introduces. */
+function flagRuns(units: Unit[], from: number, to: number, needIntroCheck: boolean): void {
+  let i = from;
+  while (i < to) {
+    if (units[i]!.shape === 'good' || units[i]!.shape === 'intro') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < to && units[j]!.shape === 'weak') j++;
+    const introduced = needIntroCheck && i > 0 && units[i - 1]!.shape === 'intro';
+    const plain = units.slice(i, j).filter((u) => !u.flagged);
+    if (j - i >= RUN_MIN && !introduced) {
+      for (const u of plain) {
+        u.flagged = true;
+        u.kind = u.kind ?? 'menu';
+        u.reason = 'a menu or list of links';
+      }
+    }
+    i = Math.max(j, i + 1);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The language server's view of the workspace on disk: team config files and the index of every
+ * draft for cross-file boilerplate. Indexing runs in the background, a batch of files at a time,
+ * so open drafts are analysed while it goes on.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { URI } from 'vscode-uri';
+import { LineIndex, WorkspaceIndex, type LanguageId, type Position } from '../core/index.js';
+import { ConfigError, ConfigLoader, CONFIG_FILE_NAMES } from '../config/index.js';
+
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+/** Files larger than this are not indexed (they are not typical drafts). */
+const MAX_INDEX_BYTES = 2 * 1024 * 1024;
+
+export function languageOfPath(path: string): LanguageId {
+  return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
+}
+
+export function isConfigPath(path: string): boolean {
+  return CONFIG_FILE_NAMES.some((n) => path.endsWith(`/${n}`) || path === n);
+}
+
+/** Yields drafts below `root` (Markdown and text files the config files do not exclude). */
+export async function* walkDrafts(root: string, loader: ConfigLoader, seen = new Set<string>()): AsyncGenerator<string> {
+  let real: string;
+  try {
+    real = (await stat(root)).isDirectory() ? root : '';
+  } catch {
+    return;
+  }
+  if (!real || seen.has(root)) return;
+  seen.add(root);
+  let entries;
+  try {
+    entries = await readdir(root, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const e of entries) {
+    const p = join(root, e.name);
+    if (e.isDirectory()) {
+      if (SKIP_DIRS.has(e.name) || safe(() => loader.isIgnored(p, true), true)) continue;
+      yield* walkDrafts(p, loader, seen);
+    } else if (e.isFile() && safe(() => loader.wantsFile(p), false)) {
+      yield p;
+    }
+  }
+}
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof ConfigError) return fallback;
+    throw e;
+  }
+}
+
+/** Indexes every draft under `roots` into `index`, reporting progress as it goes. */
+export async function indexWorkspace(
+  roots: string[],
+  index: WorkspaceIndex,
+  loader: ConfigLoader,
+  report: (done: number, path: string) => void,
+  isOpen: (path: string) => boolean,
+): Promise<number> {
+  let done = 0;
+  for (const root of roots) {
+    for await (const path of walkDrafts(root, loader)) {
+      // Open drafts are indexed from the editor's text, which may be newer than the disk.
+      if (isOpen(path)) continue;
+      try {
+        const s = await stat(path);
+        if (s.size > MAX_INDEX_BYTES) continue;
+        index.update(path, await readFile(path, 'utf8'), languageOfPath(path));
+      } catch {
+        continue;
+      }
+      done++;
+      report(done, path);
+      // Yield to the event loop so requests for open drafts are served between files.
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  return done;
+}
+
+/** Line and character of `offset` in a file on disk, for related information in other drafts. */
+export function positionInFile(path: string, offset: number): Position {
+  try {
+    return new LineIndex(readFileSync(path, 'utf8')).positionAt(offset);
+  } catch {
+    return { line: 0, character: 0 };
+  }
+}
+
+/** The file-system path of a `file:` URI, or undefined for other schemes (untitled drafts). */
+export function fsPathOf(uri: string): string | undefined {
+  const u = URI.parse(uri);
+  return u.scheme === 'file' ? u.fsPath : undefined;
+}

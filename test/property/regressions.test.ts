@@ -1,0 +1,49 @@
+/**
+ * Regression tests for bugs the property tests and the fuzzer found. Each names the input that
+ * broke and what went wrong.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse, Analyzer, applyEdits, defaultConfig, parseDocument, preferredEdits, RULES, type BlockRule, type Rule } from '../../server/src/core/index.js';
+import { checkBlocks, checkFindings, checkFixAll } from './properties.js';
+
+test('a Markdown draft with a BOM keeps document offsets (micromark drops the BOM from its offsets)', () => {
+  // Found by the block property: every offset was one too small, so a block could start between
+  // the halves of a surrogate pair and a fix deleted the character before the hedge.
+  const text = '\uFEFF+++\r\ntitle = "x"\r\n+++\r\n\r\n\u{10000} The plan is reportedly done.';
+  const [block] = parseDocument(text, 'markdown').blocks;
+  assert.equal(block!.text, text.slice(block!.offset, block!.offset + block!.text.length));
+  checkBlocks({ text, languageId: 'markdown' });
+  checkFindings({ text, languageId: 'markdown' });
+  const { findings } = analyse('\uFEFFThe plan is reportedly done.', { languageId: 'markdown' });
+  const hedge = findings.find((f) => f.rule === 'hedge-word')!;
+  assert.equal('\uFEFFThe plan is reportedly done.'.slice(hedge.offset, hedge.offset + hedge.length), 'reportedly');
+  assert.equal(applyEdits('\uFEFFThe plan is reportedly done.', preferredEdits(findings)), '\uFEFFThe plan is done.');
+  checkFixAll({ text: '\uFEFFThe plan is reportedly done.', languageId: 'markdown' });
+});
+
+test('the block cache tells a list item from a paragraph with the same words', () => {
+  // The cache key held kind, quote depth and text but not `inList`, so a block rule that looks at
+  // `inList` got a stale answer after "- " was typed before a paragraph. Registered for this test only.
+  const listAware: BlockRule = {
+    id: 'test-list-aware',
+    category: 'hedge',
+    defaultSeverity: 'info',
+    description: 'Reports every block that is a list item.',
+    fixable: false,
+    scope: 'block',
+    analyse: (block) => (block.inList ? [{ message: 'A list item.', offset: 0, length: block.text.length }] : []),
+  };
+  const registry = RULES as Rule[];
+  registry.push(listAware);
+  try {
+    const analyzer = new Analyzer();
+    // One config object for both runs: a new config empties the cache.
+    const config = defaultConfig();
+    analyzer.analyse('The vote passed.\n', { languageId: 'markdown', config });
+    const { findings } = analyzer.analyse('- The vote passed.\n', { languageId: 'markdown', config });
+    assert.deepEqual(findings.filter((f) => f.rule === listAware.id).map((f) => [f.offset, f.length]), [[2, 16]]);
+  } finally {
+    registry.splice(registry.indexOf(listAware), 1);
+  }
+});

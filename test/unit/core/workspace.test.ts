@@ -1,0 +1,52 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { WorkspaceIndex, normKey, stem } from '../../../server/src/core/workspace.js';
+
+const shared = 'This newsroom is funded by readers like you, and every gift keeps the harbor desk open.';
+
+test('stem folds case, possessives and small inflections', () => {
+  assert.equal(stem('Delays'), stem('delay'));
+  assert.equal(stem('opening'), stem('open'));
+  assert.equal(stem('Models'), stem('model'));
+  assert.equal(stem("council's"), 'council');
+  assert.equal(normKey('The Models, released!'), normKey('the model released'));
+});
+
+test('a paragraph shared by several files is found from each, never pointing at itself', () => {
+  const index = new WorkspaceIndex();
+  index.update('a.md', `# One\n\nStory A about the ferry.\n\n${shared}\n`, 'markdown');
+  index.update('b.txt', `Story B about the dock is here.\n\n${shared}`, 'plaintext');
+  index.update('c.txt', `Story C about the bridge.\n\n${shared}`, 'plaintext');
+  const facts = index.facts();
+  const key = normKey(shared);
+  assert.deepEqual(facts.filesSharing(key, 'a.md').sort(), ['b.txt', 'c.txt']);
+  assert.deepEqual(facts.filesSharing(key, 'b.txt').sort(), ['a.md', 'c.txt']);
+  const locs = facts.locationsSharing!(key, 'c.txt');
+  const b = locs.find((l) => l.path === 'b.txt')!;
+  assert.equal(b.offset, 'Story B about the dock is here.\n\n'.length);
+  assert.equal(b.length, shared.length);
+});
+
+test('updating a file replaces its entries; removing it forgets them', () => {
+  const index = new WorkspaceIndex();
+  index.update('a.txt', shared, 'plaintext');
+  index.update('b.txt', shared, 'plaintext');
+  const facts = index.facts();
+  const key = normKey(shared);
+  assert.deepEqual(facts.filesSharing(key, 'a.txt'), ['b.txt']);
+  index.update('b.txt', 'Now b says something else entirely about the tides today.', 'plaintext');
+  assert.deepEqual(facts.filesSharing(key, 'a.txt'), []);
+  index.update('b.txt', shared, 'plaintext');
+  assert.deepEqual(facts.filesSharing(key, 'a.txt'), ['b.txt']);
+  index.remove('b.txt');
+  assert.deepEqual(facts.filesSharing(key, 'a.txt'), []);
+  assert.deepEqual(index.paths(), ['a.txt']);
+});
+
+test('sentences of eight words or more are indexed inside longer paragraphs', () => {
+  const index = new WorkspaceIndex();
+  index.update('a.txt', `The tide was late. ${shared} Boats waited.`, 'plaintext');
+  index.update('b.txt', `Gulls circled the pier. ${shared}`, 'plaintext');
+  assert.deepEqual(index.facts().filesSharing(normKey(shared), 'b.txt'), ['a.txt']);
+  assert.deepEqual(index.facts().filesSharing(normKey('The tide was late.'), 'b.txt'), []);
+});

@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { check } from '../helpers.js';
+
+const rule = 'hedge-density';
+
+test('one information note on a paragraph thick with hedges', () => {
+  const text = 'The mill may reopen. Critics say it could fail. It is perhaps too late, and the owners are reportedly divided.';
+  const found = check(text, { rule });
+  assert.equal(found.length, 1);
+  const [f] = found;
+  assert.equal(f!.severity, 'info');
+  assert.equal(f!.offset, 0);
+  assert.equal(f!.length, text.length);
+  assert.match(f!.message, /^5 hedges in 20 words/);
+});
+
+test('no note on a paragraph with few hedges or many words per hedge', () => {
+  assert.deepEqual(check('The mill may reopen next spring, the owner said.', { rule }), []);
+  const long = `The mill may reopen. ${'The owners met the union on Monday and agreed a timetable for repairs. '.repeat(6)}It could take a year. Perhaps longer. Critics say it is late.`;
+  assert.deepEqual(check(long, { rule }), []);
+});
+
+test('hedges the writer quotes or allowed do not count', () => {
+  const quoted = '“The mill may reopen, it could fail, it is perhaps too late, and we are reportedly divided,” the owner said.';
+  assert.deepEqual(check(quoted, { rule }), []);
+  const text = 'The mill may reopen. It may fail. It may be too late. It may close.';
+  assert.equal(check(text, { rule }).length, 1);
+  assert.deepEqual(check(text, { rule, config: { allowWords: ['may'] } }), []);
+});

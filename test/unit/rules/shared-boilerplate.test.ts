@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyse, defaultConfig, type Finding } from '../../../server/src/core/index.js';
+import { WorkspaceIndex } from '../../../server/src/core/workspace.js';
+
+const rule = 'shared-boilerplate';
+const closing = 'Our reporters cover the harbor every day, and the newsroom depends on readers to keep going.';
+
+function run(files: Record<string, string>, config = defaultConfig()): Record<string, Finding[]> {
+  const index = new WorkspaceIndex();
+  for (const [p, t] of Object.entries(files)) index.update(p, t, 'plaintext');
+  const out: Record<string, Finding[]> = {};
+  for (const [p, t] of Object.entries(files)) {
+    out[p] = analyse(t, { languageId: 'plaintext', path: p, config, workspace: index.facts() }).findings.filter((f) => f.rule === rule);
+  }
+  return out;
+}
+
+test('a paragraph shared by several drafts is reported in each, with the others as related information', () => {
+  const files = {
+    'a.txt': `The ferry will run later this summer, officials said.\n\n${closing}`,
+    'b.txt': `A new pier opened on Monday to large crowds.\n\n${closing}`,
+    'c.txt': `Fishing quotas were cut again this spring.\n\n${closing}`,
+  };
+  const found = run(files);
+  for (const [p, fs] of Object.entries(found)) {
+    assert.equal(fs.length, 1, p);
+    const f = fs[0]!;
+    assert.equal(files[p as keyof typeof files].slice(f.offset, f.offset + f.length), closing);
+    assert.equal(f.category, 'boilerplate');
+    assert.deepEqual(f.related!.map((r) => r.path).sort(), Object.keys(files).filter((x) => x !== p));
+    for (const r of f.related!) assert.equal(files[r.path as keyof typeof files].slice(r.offset, r.offset + r.length), closing);
+  }
+});
+
+test('a shared sentence inside different paragraphs is reported as a sentence', () => {
+  const s = 'The harbor authority is a public agency created by the state legislature in 1951.';
+  const found = run({ 'a.txt': `The fees rose. ${s} It meets monthly.`, 'b.txt': `Crews dredged the channel. ${s}` });
+  assert.equal(found['a.txt']!.length, 1);
+  assert.equal(found['a.txt']![0]!.data?.kind, 'sentence');
+});
+
+test('nothing is reported without a workspace, for unshared text, for house text or for a shared quotation', () => {
+  assert.deepEqual(analyse(closing, { languageId: 'plaintext', path: 'a.txt' }).findings.filter((f) => f.rule === rule), []);
+  assert.deepEqual(run({ 'a.txt': 'One story about the tides and the moon tonight.', 'b.txt': 'Another story about gulls and the fish market today.' })['a.txt'], []);
+  const config = { ...defaultConfig(), allowBoilerplate: [closing] };
+  assert.deepEqual(run({ 'a.txt': `Story one.\n\n${closing}`, 'b.txt': `Story two.\n\n${closing}` }, config)['a.txt'], []);
+  const quote = '“We will keep the harbor open through the whole winter season,” the mayor said.';
+  assert.deepEqual(run({ 'a.txt': `Story one.\n\n${quote}`, 'b.txt': `Story two.\n\n${quote}` })['a.txt'], []);
+});

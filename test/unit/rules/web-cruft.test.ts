@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits } from '../../../server/src/core/index.js';
+import { check, flagged } from '../helpers.js';
+
+const rule = 'web-cruft';
+
+const story = [
+  'The county board approved a new budget for the harbor district on Thursday after a long debate.',
+  'Board members said the plan would pay for dredging and for two new patrol boats next year.',
+  'The vote was four to one, with the lone dissent coming from the member who represents the east shore.',
+].join('\n\n');
+
+test('flags comment-form text, a newsletter pitch and a hashtag row at the end of a draft', () => {
+  const text = `${story}\n\nWant more stories like this one? Sign up for our weekly newsletter and get them in your inbox.\n\n#Harbor #Budget #CountyNews\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n`;
+  const found = flagged(text, { rule });
+  assert.equal(found.length, 1, 'consecutive furniture lines make one block');
+  assert.ok(found[0]!.startsWith('Want more stories'));
+  assert.ok(found[0]!.endsWith('Required fields are marked *'));
+});
+
+test('finds a cruft line inside a block of one-line-per-element text', () => {
+  const text = `Skip to content\n${story.replace(/\n\n/g, '\n')}\nShare this story\nPost a Comment\n3 Comments`;
+  const found = flagged(text, { rule });
+  assert.deepEqual(found, ['Skip to content', 'Share this story\nPost a Comment\n3 Comments']);
+});
+
+test('flags a menu of short lines before the story by shape, not by the words', () => {
+  const menu = ['Harbors', 'Weather', 'Boats and Ships', 'Fishing Reports', 'Tide Tables', 'Marinas', 'Letters', 'Archive'].join('\n');
+  const text = `${menu}\n\nCounty Approves Harbor Budget\n\nBy A. Writer\n\n${story}`;
+  const found = flagged(text, { rule });
+  assert.equal(found.length, 1);
+  // The last few plain lines before the story may be its headline and byline: they stay.
+  assert.ok(found[0]!.startsWith('Harbors\nWeather\nBoats and Ships'));
+  assert.ok(!found[0]!.includes('County Approves'));
+});
+
+test('an author box: the heading takes the name and the one-paragraph biography', () => {
+  const text = `${story}\n\nAbout the Author\n\nJo Reed\n\nJo Reed writes about ports and shipping and has covered the harbor district for ten years.\n`;
+  const [f] = check(text, { rule });
+  assert.ok(f);
+  assert.ok(text.slice(f.offset, f.offset + f.length).startsWith('About the Author'));
+  assert.ok(text.slice(f.offset, f.offset + f.length).endsWith('ten years.'));
+});
+
+test('a run of teaser cards (headline, time stamp, teaser) is a related-links list', () => {
+  const card = (i: number) => `Story headline number ${i} about the river\n${i} hours ago\nA short teaser sentence about story ${i} that invites a click.`;
+  const text = `${story}\n\n${[1, 2, 3, 4].map(card).join('\n')}\n`;
+  const found = flagged(text, { rule });
+  assert.equal(found.length, 1);
+  assert.ok(found[0]!.startsWith('Story headline number 1'));
+});
+
+test('does not flag headings, a short list a sentence introduces, or a short paragraph of reporting', () => {
+  const text = [
+    'Harbor Budget Passes',
+    'The county board approved a new budget for the harbor district on Thursday after a long debate.',
+    'What the money buys',
+    'The plan pays for these items:',
+    'Dredging\nTwo patrol boats\nA new fuel dock\nLighting on the pier',
+    'Fishermen welcomed it.',
+    'The vote was four to one, with the lone dissent coming from the member who represents the east shore.',
+  ].join('\n\n');
+  assert.deepEqual(flagged(text, { rule }), []);
+});
+
+test('a draft\'s own top matter before the first paragraph is not a page header', () => {
+  const text = `Harbor Budget Passes\n\nA deck line about the vote\n\nBy Jo Reed\n\nMarch 3, 2025\n\n${story}`;
+  assert.deepEqual(flagged(text, { rule }), []);
+});
+
+test('reporting that mentions comments or newsletters is not cruft', () => {
+  const text = `${story}\n\nThe board will take public comments on the plan at its next meeting, and the harbor office said it would send a newsletter to every boat owner explaining the new fees.`;
+  assert.deepEqual(flagged(text, { rule }), []);
+});
+
+test('house text on the allow list is not flagged', () => {
+  const text = `${story}\n\nSubscribe to our newsletter for harbor news delivered to your inbox.`;
+  assert.equal(flagged(text, { rule }).length, 1);
+  assert.deepEqual(flagged(text, { rule, config: { allowBoilerplate: ['Subscribe to our newsletter for harbor news delivered to your inbox.'] } }), []);
+});
+
+test('the preferred fix removes the block and leaves clean paragraph spacing', () => {
+  const text = `${story}\n\nLeave a Reply\n\nYour email address will not be published.\n\nA last paragraph of the story follows here, with more about the harbor vote and its effects.\n`;
+  const [f] = check(text, { rule });
+  const fix = f!.fixes.find((x) => x.preferred)!;
+  const fixed = applyEdits(text, fix.edits);
+  assert.equal(fixed, `${story}\n\nA last paragraph of the story follows here, with more about the harbor vote and its effects.\n`);
+  assert.deepEqual(flagged(fixed, { rule }), []);
+});
+
+test('in Markdown, a list of links is a link list and a share row is found', () => {
+  const text = `${story}\n\n## Related\n\n- [Harbor fees rise](https://example.com/a)\n- [New ferry named](https://example.com/b)\n- [Pier closes for repairs](https://example.com/c)\n\nShare: Facebook | Twitter | Email\n`;
+  const found = flagged(text, { rule, languageId: 'markdown' });
+  assert.ok(found.length >= 1);
+  assert.ok(found.some((s) => s.includes('Related')));
+  assert.ok(found.some((s) => s.includes('Twitter')));
+  assert.ok(!found.some((s) => s.includes('approved a new budget')));
+});

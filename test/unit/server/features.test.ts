@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
+import { startServer } from './lsp-client.js';
+
+const draft = [
+  'Mayor Lena Brooks defended the budget on Tuesday.',
+  '',
+  '“We balanced it without cutting a single bus route,” Brooks said.',
+  '',
+  'Later that night the mood at the hall turned sour.',
+  '',
+  '“Nobody here believes those numbers add up at all.”',
+  '',
+].join('\n');
+
+test('the Outline lists each quotation with its speaker or "no source"; hover says who said it', async () => {
+  const server = await startServer();
+  const uri = 'file:///tmp/outline.md';
+  try {
+    const pending = server.diagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: draft } });
+    await pending;
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => [s.name.slice(0, 12), s.detail]),
+      [
+        ['“We balanced', 'Lena Brooks'],
+        ['“Nobody here', 'no source'],
+      ],
+    );
+    const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 6, character: 5 } })) as Hover;
+    assert.match((hover.contents as { value: string }).value, /no source/);
+    const none = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 3 } });
+    assert.equal(none, null);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a paragraph shared with another draft of the workspace points at that draft', async () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'cd-ws-')));
+  const house = 'This story was reported with support from the Harbor City Civic Journalism Fund, which has no say over our coverage.';
+  writeFileSync(join(dir, 'other.md'), `# Other story\n\nThe ferry schedule changes in June.\n\n${house}\n`);
+  const uri = pathToFileURL(join(dir, 'draft.md')).toString();
+  const text = `# Draft\n\nThe council approved the tram extension.\n\n${house}\n`;
+  writeFileSync(join(dir, 'draft.md'), text);
+  const server = await startServer({}, {}, { workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'ws' }] });
+  try {
+    // Diagnostics are published again once the background index is built; wait for the shared one.
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    let shared;
+    for (;;) {
+      const { diagnostics } = await server.diagnostics(uri, 1);
+      shared = diagnostics.find((d) => d.code === 'shared-boilerplate');
+      if (shared) break;
+    }
+    assert.equal(shared.range.start.line, 4);
+    const related = shared.relatedInformation ?? [];
+    assert.equal(related.length, 1);
+    assert.equal(related[0]!.location.uri, pathToFileURL(join(dir, 'other.md')).toString());
+    assert.equal(related[0]!.location.range.start.line, 4);
+  } finally {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
