@@ -113,6 +113,57 @@ function getExtension() {
   return ext;
 }
 
+// ---- additions for the 30-* and later suites (code actions, workspace files, restoring text)
+
+/** The code actions VS Code collects for `range` (optionally only of `kind`). */
+async function codeActionsAt(uri, range, kind) {
+  const args = ['vscode.executeCodeActionProvider', uri, range];
+  if (kind) args.push(kind);
+  const actions = await vscode.commands.executeCommand(...args);
+  return actions ?? [];
+}
+
+/** Applies a code action's edit (and runs its command); fails the test when VS Code refuses. */
+async function applyCodeAction(action) {
+  if (!action.edit) throw new Error(`code action "${action.title}" carries no WorkspaceEdit`);
+  const ok = await vscode.workspace.applyEdit(action.edit);
+  if (!ok) throw new Error(`applying "${action.title}" failed`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/**
+ * Remembers the text of documents a test edits in memory and puts it back, so every test starts
+ * from the fixture. Call `track(doc)` before editing and `restore()` in afterEach.
+ */
+function textKeeper() {
+  const originals = new Map();
+  return {
+    track(doc) {
+      if (!originals.has(doc.uri.toString())) originals.set(doc.uri.toString(), { doc, text: doc.getText() });
+      return doc;
+    },
+    async restore() {
+      for (const { doc, text } of originals.values()) {
+        if (doc.getText() === text) continue;
+        const edit = new vscode.WorkspaceEdit();
+        edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+        await vscode.workspace.applyEdit(edit);
+        await waitForText(doc, (t) => t === text);
+      }
+      originals.clear();
+    },
+  };
+}
+
+/** Writes a file of the workspace on disk (through VS Code, so its file watchers hear of it). */
+async function writeWorkspaceFile(name, text) {
+  await vscode.workspace.fs.writeFile(fixtureUri(name), Buffer.from(text, 'utf8'));
+}
+
+async function readWorkspaceFile(name) {
+  return Buffer.from(await vscode.workspace.fs.readFile(fixtureUri(name))).toString('utf8');
+}
+
 module.exports = {
   EXTENSION_ID,
   SOURCE,
@@ -125,4 +176,9 @@ module.exports = {
   ruleId,
   describe,
   getExtension,
+  codeActionsAt,
+  applyCodeAction,
+  textKeeper,
+  writeWorkspaceFile,
+  readWorkspaceFile,
 };
