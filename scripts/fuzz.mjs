@@ -1,7 +1,11 @@
 // Runs the property tests of test/property long, with a random seed (`npm run fuzz`).
-// Usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--minutes M] [--only name]
+// Usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--minutes M] [--only name] [--slow-ms MS]
 // On a failure it prints the seed, the shrunk counterexample and the replay path, and exits 1.
+// The input under test is kept in a temp file (printed at start) in case a run never ends.
 import { parseArgs } from 'node:util';
+import { writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { register } from 'tsx/esm/api';
 
 register();
@@ -16,21 +20,36 @@ const { values } = parseArgs({
     minutes: { type: 'string', default: '10' },
     only: { type: 'string' },
     path: { type: 'string' },
+    'slow-ms': { type: 'string', default: '5000' },
   },
 });
 
 const seed = values.seed !== undefined ? Number(values.seed) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 const numRuns = Number(values.runs);
 
-const properties = {
-  blocks: fc.property(draftArb, (d) => p.checkBlocks(d)),
-  findings: fc.property(draftArb, (d) => void p.checkFindings(d)),
-  'preferred-fix': fc.property(draftArb, (d) => p.checkPreferredFixes(d, p.checkFindings(d), 20)),
-  'fix-all': fc.property(draftArb, (d) => p.checkCodeUntouched(d, p.checkFixAll(d))),
-  cache: fc.property(draftArb, fc.array(editArb, { minLength: 1, maxLength: 20 }), (d, edits) => p.checkCacheInvisible(d, edits)),
+const slowMs = Number(values['slow-ms']);
+const current = join(tmpdir(), `copydesk-fuzz-${process.pid}.json`);
+/**
+ * Wraps a check: the input is saved first (so a run that never ends can still be inspected), and
+ * a check slower than --slow-ms fails, since an editor waiting that long on one draft is frozen.
+ */
+const timed = (check) => (...args) => {
+  writeFileSync(current, JSON.stringify(args));
+  const t = performance.now();
+  check(...args);
+  const ms = performance.now() - t;
+  if (ms > slowMs) throw new Error(`too slow: ${Math.round(ms)} ms for one input (limit ${slowMs} ms)`);
 };
 
-console.log(`copydesk fuzz: seed ${seed}, up to ${numRuns} runs per property, ${values.minutes} min budget`);
+const properties = {
+  blocks: fc.property(draftArb, timed((d) => p.checkBlocks(d))),
+  findings: fc.property(draftArb, timed((d) => void p.checkFindings(d))),
+  'preferred-fix': fc.property(draftArb, timed((d) => p.checkPreferredFixes(d, p.checkFindings(d), 20))),
+  'fix-all': fc.property(draftArb, timed((d) => p.checkCodeUntouched(d, p.checkFixAll(d)))),
+  cache: fc.property(draftArb, fc.array(editArb, { minLength: 1, maxLength: 20 }), timed((d, edits) => p.checkCacheInvisible(d, edits))),
+};
+
+console.log(`copydesk fuzz: seed ${seed}, up to ${numRuns} runs per property, ${values.minutes} min budget; current input in ${current}`);
 const chosen = Object.entries(properties).filter(([name]) => !values.only || values.only === name);
 if (chosen.length === 0) {
   console.error(`fuzz: no property named "${values.only}" (known: ${Object.keys(properties).join(', ')})`);
@@ -62,5 +81,6 @@ for (const [name, property] of chosen) {
     console.log(`ok   ${name}: ${result.numRuns} runs (${secs}s)${result.interrupted ? ', stopped at the time budget' : ''}`);
   }
 }
+rmSync(current, { force: true });
 if (failed) console.log(`\n${failed} propert${failed === 1 ? 'y' : 'ies'} failed; seed ${seed}`);
 process.exit(failed ? 1 : 0);

@@ -1,11 +1,13 @@
 /**
  * Generates what derives from the rule registry, so rule metadata lives in one place:
- * the `copydesk.rules` settings schema in package.json and the rules table in README.md.
+ * the `copydesk.rules` settings schema in package.json, the rules table in README.md and the
+ * config file's JSON schema.
  * `--check` writes nothing and exits 1 when a generated part is stale (run by `npm run lint`).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { RULES } from '../server/src/core/rules/index.js';
 import { SEVERITIES } from '../server/src/core/types.js';
+import { SCHEMA_PATH, schemaText } from '../server/src/config/schema.js';
 
 const check = process.argv.includes('--check');
 let stale = false;
@@ -47,5 +49,8 @@ const i = readme.indexOf(start);
 const j = readme.indexOf(end);
 if (i < 0 || j < i) throw new Error(`README.md lacks the ${start} … ${end} markers`);
 update('README.md', `${readme.slice(0, i + start.length)}\n${table}\n${readme.slice(j)}`);
+
+// The config file's JSON schema (rule ids and their settings).
+update(SCHEMA_PATH, schemaText());
 
 if (check && stale) process.exit(1);

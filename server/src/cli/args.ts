@@ -32,6 +32,8 @@ export interface CliOptions {
   reportUnusedDisables: boolean;
   /** Worker threads for the analyses; undefined: the machine's default (at most 2). */
   threads?: number;
+  /** Drafts over this size (KB) are refused with a message (exit 2). */
+  maxFileSizeKB: number;
 }
 
 export const USAGE = `Usage: copydesk check [options] [files|dirs|globs...]
@@ -54,6 +56,7 @@ Selection:
       --stdin                 read the draft from standard input
       --stdin-filename <path> the name of the draft read from standard input
       --shard <i/n>           check only shard i of n (split by path; for CI matrices)
+      --max-file-size <KB>    refuse drafts larger than this (default: 1024)
       --threads <n>           analyse on n worker threads (default: 2, or 1 on one core)
 
 Fixing:
@@ -107,6 +110,7 @@ export function parseCli(argv: string[]): Parsed {
         shard: { type: 'string' },
         'report-unused-disables': { type: 'boolean', default: false },
         threads: { type: 'string' },
+        'max-file-size': { type: 'string', default: '1024' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -138,6 +142,8 @@ export function parseCli(argv: string[]): Parsed {
   }
   const threads = v.threads === undefined ? undefined : Number(v.threads);
   if (threads !== undefined && (!/^\d+$/.test(v.threads!) || threads < 1)) throw new UsageError(`--threads needs a whole number of at least 1, got "${v.threads}"`);
+  const maxFileSizeKB = Number(v['max-file-size']);
+  if (!/^\d+$/.test(v['max-file-size'] ?? '') || maxFileSizeKB < 1) throw new UsageError(`--max-file-size needs a whole number of KB, at least 1, got "${v['max-file-size']}"`);
   if (v.color && v['no-color']) throw new UsageError('--color and --no-color contradict each other');
   if (v.fix && v['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run');
   if (v['stdin-filename'] !== undefined && !v.stdin) throw new UsageError('--stdin-filename needs --stdin');
@@ -168,5 +174,6 @@ export function parseCli(argv: string[]): Parsed {
     shard,
     reportUnusedDisables: v['report-unused-disables'] ?? false,
     threads,
+    maxFileSizeKB,
   };
 }

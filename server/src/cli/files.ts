@@ -1,6 +1,6 @@
 /** Finding and reading the drafts the CLI was given. */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, stat, readdir } from 'node:fs/promises';
+import { readFile, realpath, stat, readdir } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -87,12 +87,19 @@ export async function collectFiles(targets: string[], options: CollectOptions): 
   };
 
   const out = new Set<string>();
+  const seenReal = new Set<string>();
   for (const t of targets) {
     if (isDynamicPattern(t)) {
       const hits = await glob(t, { onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] });
-      const kept = hits.sort().filter((h) => !skipped(h, false));
       if (hits.length === 0) throw new UsageError(`no files match "${t}"`);
-      for (const h of kept) out.add(h);
+      for (const h of hits.sort()) {
+        if (skipped(h, false)) continue;
+        // A draft reached twice through symlinks (a loop, a link to a sibling) is one draft.
+        const real = await realpath(h).catch(() => resolve(h));
+        if (seenReal.has(real)) continue;
+        seenReal.add(real);
+        out.add(h);
+      }
       continue;
     }
     let s;
@@ -135,15 +142,36 @@ async function walk(dir: string, seen: Set<string>, options: CollectOptions, ski
 /** A draft that cannot be read (missing, a folder, binary): reported with its path, exit code 2. */
 export class ReadError extends Error {}
 
-/** Reads a draft as UTF-8, refusing folders and binary files with a clear message. */
-export async function readDraft(path: string): Promise<string> {
+/** Drafts larger than this (in KB) are not analysed; the editor's copydesk.maxFileSizeKB default. */
+export const DEFAULT_MAX_FILE_KB = 1024;
+
+/**
+ * Reads a draft as UTF-8, refusing folders, pipes, devices, binary files and files over the size
+ * limit with a clear message. The size and kind are checked before reading, so a named pipe
+ * nobody writes to cannot block the run and a 100 MB export is not loaded at all.
+ */
+export async function readDraft(path: string, maxKB = DEFAULT_MAX_FILE_KB): Promise<string> {
+  const why = (e: unknown) => {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (code ?? (e as Error).message);
+  };
+  let s;
+  try {
+    s = await stat(path);
+  } catch (e) {
+    throw new ReadError(`cannot read the file: ${why(e)}`);
+  }
+  if (s.isDirectory()) throw new ReadError('cannot read the file: is a folder');
+  if (!s.isFile()) throw new ReadError(`not a regular file (${s.isFIFO() ? 'a named pipe' : s.isSocket() ? 'a socket' : 'a device'}); not checked`);
+  if (s.size > maxKB * 1024) {
+    const size = s.size >= 1 << 20 ? `${(s.size / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(s.size / 1024)} KB`;
+    throw new ReadError(`too large to be a draft: ${size}, over the ${maxKB} KB limit (raise it with --max-file-size); not checked`);
+  }
   let buf: Buffer;
   try {
     buf = await readFile(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : (code ?? (e as Error).message);
-    throw new ReadError(`cannot read the file: ${why}`);
+    throw new ReadError(`cannot read the file: ${why(e)}`);
   }
   return decodeDraft(buf);
 }

@@ -26,6 +26,12 @@ export interface CliIo {
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
+/**
+ * Run through tsx rather than from the bundle (tests, the scorer): worker threads are then used
+ * only when --threads asks for them, since a worker started from a .ts file needs the loader too.
+ */
+const fromSource = import.meta.url.endsWith('.ts');
+
 interface Draft {
   path: string;
   text: string;
@@ -118,7 +124,9 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     const path = opts.stdinFilename ?? '<stdin>';
     let text: string;
     try {
-      text = files.decodeDraft(Buffer.concat(chunks));
+      const buf = Buffer.concat(chunks);
+      if (buf.length > opts.maxFileSizeKB * 1024) throw new files.ReadError(`too large to be a draft: over the ${opts.maxFileSizeKB} KB limit (raise it with --max-file-size); not checked`);
+      text = files.decodeDraft(buf);
     } catch (e) {
       io.err.write(`copydesk: ${path}: ${(e as Error).message}\n`);
       return 2;
@@ -132,7 +140,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     });
     for (const path of paths) {
       try {
-        drafts.push({ path, text: await files.readDraft(path), languageId: files.languageOf(path), onDisk: true });
+        drafts.push({ path, text: await files.readDraft(path, opts.maxFileSizeKB), languageId: files.languageOf(path), onDisk: true });
       } catch (e) {
         if (!(e instanceof files.ReadError)) throw e;
         io.err.write(`copydesk: ${path}: ${e.message}\n`);
@@ -226,7 +234,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       const ids = pending.slice(from, from + slice);
       const outcomes = await analyseDrafts(
         ids.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! })),
-        { threads: opts.threads, index },
+        { threads: opts.threads ?? (fromSource ? 1 : undefined), index },
       );
       outcomes.forEach((o, k) => {
         const n = ids[k]!;

@@ -48,14 +48,21 @@ export function parseThreads(value: string | undefined): number {
 const BATCH = 4;
 
 /** Analyses `jobs` with the workspace facts of `index`, on up to `threads` threads. */
-export async function analyseDrafts(jobs: readonly DraftJob[], options: { threads?: number; index?: WorkspaceIndex } = {}): Promise<DraftOutcome[]> {
+export async function analyseDrafts(
+  jobs: readonly DraftJob[],
+  options: { threads?: number; index?: WorkspaceIndex; /** Called with the number of drafts done so far. */ onProgress?: (done: number) => void } = {},
+): Promise<DraftOutcome[]> {
   const threads = Math.min(options.threads ?? defaultThreads(), jobs.length);
   const script = workerScript();
   const snapshot = options.index ? snapshotIndex(options.index) : null;
   // Without a way to hand the index over, workers would miss shared boilerplate: stay in-process.
   if (threads <= 1 || !script || snapshot === undefined) {
     const workspace = options.index?.facts();
-    return jobs.map((job) => analyseOne(job, workspace));
+    return jobs.map((job, i) => {
+      const outcome = analyseOne(job, workspace);
+      options.onProgress?.(i + 1);
+      return outcome;
+    });
   }
 
   const results: DraftOutcome[] = new Array(jobs.length);
@@ -76,6 +83,7 @@ export async function analyseDrafts(jobs: readonly DraftJob[], options: { thread
         w.on('message', (batch: { id: number; outcome: DraftOutcome }[]) => {
           for (const { id, outcome } of batch) results[id] = outcome;
           done += batch.length;
+          options.onProgress?.(done);
           if (done === jobs.length) resolve();
           else feed(w);
         });
@@ -94,14 +102,15 @@ export async function analyseDrafts(jobs: readonly DraftJob[], options: { thread
 
 function analyseOne(job: DraftJob, workspace: ReturnType<WorkspaceIndex['facts']> | undefined): DraftOutcome {
   const ruleErrors: DraftOutcome['ruleErrors'] = [];
-  const { document: _document, ...result } = analyse(job.text, {
+  const { findings, unusedDisables } = analyse(job.text, {
     languageId: job.languageId,
     path: job.path,
     config: job.config,
     workspace,
     onRuleError: (rule, error) => ruleErrors.push({ rule, error: String((error as Error)?.stack ?? error) }),
   });
-  return { ...result, ruleErrors };
+  // The parsed document is not sent back: the caller has the text, and copying it would cost.
+  return { findings, unusedDisables, ruleErrors };
 }
 
 /** The file a worker runs: this module from source, or its bundle beside the CLI bundle. */

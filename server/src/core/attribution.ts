@@ -596,7 +596,19 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
   const masked = chars.join('');
   const mentions = mentionsOf(doc, units, masked, quoteAt);
   const finder = new SpeakerFinder(doc, mentions);
-  const unitOf = (offset: number) => units.findIndex((u) => offset >= u.start && offset < u.end);
+  const unitOf = (offset: number): number => {
+    // Units are in document order and do not overlap: binary search.
+    let lo = 0;
+    let hi = units.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const u = units[mid]!;
+      if (offset < u.start) hi = mid - 1;
+      else if (offset >= u.end) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  };
   const found = new Map<number, Found[]>();
   const foundIn = (ui: number): Found[] => {
     let f = found.get(ui);

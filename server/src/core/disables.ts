@@ -48,18 +48,8 @@ const FENCE_RE = /^[ \t]{0,3}(`{3,}|~{3,})/;
 /** The directives in `text`. In Markdown, comments inside fenced code are examples, not directives. */
 export function parseDirectives(text: string, languageId: LanguageId = 'markdown'): DisableDirective[] {
   if (!text.includes('copydesk-')) return [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineStarts = lineStartsOf(text);
+  const lineOf = (offset: number): number => upperBound(lineStarts, offset) - 1;
   const fenced = languageId === 'markdown' ? fencedRanges(text, lineStarts) : [];
   const out: DisableDirective[] = [];
   DIRECTIVE_RE.lastIndex = 0;

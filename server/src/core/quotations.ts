@@ -88,38 +88,58 @@ function looksPossessive(text: string, i: number): boolean {
   return /s/i.test(text[i - 1] ?? '') && /^ \p{Ll}/u.test(text.slice(i + 1, i + 3));
 }
 
-/** The closing single mark for an opening one at `from`, or -1; never past a blank line. */
-function closingSingle(text: string, from: number, stopAt: number): number {
-  let fallback = -1;
-  for (let j = from; j < stopAt; j++) {
-    const ch = text[j]!;
-    if (ch === '\n' && /^\n[ \t]*\n/.test(text.slice(j, j + 4))) break;
-    if (!SINGLE_MARKS.includes(ch) || ch === '\u2018') continue;
-    if (singleRole(text, j) !== 'close') continue;
-    if (!looksPossessive(text, j)) return j;
-    if (fallback < 0) fallback = j;
-  }
-  return fallback;
-}
+/**
+ * Where the next closing marks are, for every offset of `text`: one backward pass, so finding the
+ * closing mark of each opening one costs nothing (a paragraph full of apostrophes stays linear).
+ */
+class Lookahead {
+  /** Next single closing mark that is not a plural possessive, or -1. */
+  private readonly single: Int32Array;
+  /** Next single closing mark of any kind, or -1. */
+  private readonly singleAny: Int32Array;
+  /** Next double mark that can close, or -1. */
+  private readonly double: Int32Array;
+  /** Next blank line (paragraph break inside the text), or -1. */
+  private readonly blank: Int32Array;
 
-/** Offset of the next double mark that can close, from `from`, or -1. */
-function nextDoubleClose(text: string, from: number): number {
-  for (let j = from; j < text.length; j++) {
-    if (DOUBLE_CLOSERS.includes(text[j]!) || text[j] === '\u201C') {
-      const r = doubleRole(text, j);
-      if (r === 'close' || r === 'either') return j;
+  constructor(private readonly text: string) {
+    const n = text.length;
+    this.single = new Int32Array(n + 1).fill(-1);
+    this.singleAny = new Int32Array(n + 1).fill(-1);
+    this.double = new Int32Array(n + 1).fill(-1);
+    this.blank = new Int32Array(n + 1).fill(-1);
+    for (let j = n - 1; j >= 0; j--) {
+      this.single[j] = this.single[j + 1]!;
+      this.singleAny[j] = this.singleAny[j + 1]!;
+      this.double[j] = this.double[j + 1]!;
+      this.blank[j] = this.blank[j + 1]!;
+      const ch = text[j]!;
+      if ((ch === "'" || ch === '\u2019') && singleRole(text, j) === 'close') {
+        this.singleAny[j] = j;
+        if (!looksPossessive(text, j)) this.single[j] = j;
+      } else if (DOUBLE_CLOSERS.includes(ch) || ch === '\u201C') {
+        const r = doubleRole(text, j);
+        if (r === 'close' || r === 'either') this.double[j] = j;
+      } else if (ch === '\n' && /^\n[ \t]*\n/.test(text.slice(j, j + 4))) {
+        this.blank[j] = j;
+      }
     }
   }
-  return -1;
-}
 
-/** True when `i` is the first non-blank character of its line. */
-function startsLine(text: string, i: number): boolean {
-  for (let j = i - 1; j >= 0; j--) {
-    if (text[j] === '\n' || text[j] === '\r') return true;
-    if (!/[ \t>]/.test(text[j]!)) return false;
+  /** The closing single mark for an opening one before `from`, or -1; never past a blank line or `stopAt`. */
+  closingSingle(from: number, stopAt: number): number {
+    const blank = this.blank[from]!;
+    const limit = Math.min(stopAt, blank < 0 ? this.text.length : blank);
+    const c = this.single[from]!;
+    if (c >= 0 && c < limit) return c;
+    const a = this.singleAny[from]!;
+    return a >= 0 && a < limit ? a : -1;
   }
-  return true;
+
+  /** Offset of the next double mark that can close, from `from`, or -1. */
+  nextDoubleClose(from: number): number {
+    return from <= this.text.length ? this.double[from]! : -1;
+  }
 }
 
 interface Open {
@@ -139,12 +159,18 @@ interface Open {
 export function scanQuotations(text: string): ScannedQuote[] {
   const out: ScannedQuote[] = [];
   const stack: Open[] = [];
+  const ahead = new Lookahead(text);
   const emit = (o: Open, end: number, closed: boolean) => {
     if (stack.length === 0) out.push({ start: o.start, end, closed, mark: o.mark, inner: o.inner, atLineStart: o.atLineStart });
     else stack[stack.length - 1]!.inner.push({ start: o.start, end, closed, mark: o.mark });
   };
+  // True while only blanks (and block-quote markers) stand between the last line break and `i`.
+  let lineBlank = true;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    const atLineStart = lineBlank;
+    if (ch === '\n' || ch === '\r') lineBlank = true;
+    else if (ch !== ' ' && ch !== '\t' && ch !== '>') lineBlank = false;
     const isDouble = DOUBLE_OPENERS.includes(ch) || DOUBLE_CLOSERS.includes(ch);
     const isSingle = SINGLE_MARKS.includes(ch);
     if (!isDouble && !isSingle) continue;
@@ -154,7 +180,7 @@ export function scanQuotations(text: string): ScannedQuote[] {
       // A mark between spaces closes an open quotation ("…outreach,' \" he told") and is stray otherwise.
       if (role === 'none' && top && /[^\s]/.test(text.slice(Math.max(0, i - 3), i))) role = 'close';
       if (role === 'none') continue;
-      const lineStart = startsLine(text, i);
+      const lineStart = atLineStart;
       if (top && role === 'open' && lineStart && stack[0]!.mark === 'double') {
         // A new paragraph of the same speech: the quote continues (opening mark on each paragraph).
         stack.length = 1;
@@ -180,8 +206,8 @@ export function scanQuotations(text: string): ScannedQuote[] {
         if (top && top.mark === 'double') {
           // A double opening inside a double quote: nested only if it closes before the outer one
           // would; otherwise the outer quote was never closed and a new one starts here.
-          const close = nextDoubleClose(text, i + 1);
-          const after = close >= 0 ? nextDoubleClose(text, close + 1) : -1;
+          const close = ahead.nextDoubleClose(i + 1);
+          const after = close >= 0 ? ahead.nextDoubleClose(close + 1) : -1;
           if (close >= 0 && after >= 0 && !text.slice(i, after).includes('\n')) {
             stack.push({ mark: 'double', start: i, inner: [], atLineStart: lineStart });
             continue;
@@ -202,14 +228,14 @@ export function scanQuotations(text: string): ScannedQuote[] {
       continue;
     }
     if (role === 'open') {
-      const lineStart = startsLine(text, i);
+      const lineStart = atLineStart;
       if (top && lineStart && stack[0]!.mark === 'single') {
         stack.length = 1;
         continue;
       }
       // Inside a double quote the single quote must close before the double one does.
-      const limit = top && top.mark === 'double' ? nextDoubleClose(text, i + 1) : text.length;
-      const close = closingSingle(text, i + 1, limit < 0 ? text.length : limit);
+      const limit = top && top.mark === 'double' ? ahead.nextDoubleClose(i + 1) : text.length;
+      const close = ahead.closingSingle(i + 1, limit < 0 ? text.length : limit);
       if (close >= 0) stack.push({ mark: 'single', start: i, closeAt: close, inner: [], atLineStart: lineStart });
       else if (!top && lineStart) out.push({ start: i, end: text.length, closed: false, mark: 'single', inner: [], atLineStart: true });
     }

@@ -46,6 +46,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
         edit: { changes: { [doc.uri]: toLspEdits(doc, preferredEdits(sameRule)) } },
       });
     }
+    if (doc.languageId === 'markdown') actions.push(...disableActions(doc, d, data.rule));
     if (data.category === 'hedge') {
       const word = doc.getText(d.range);
       actions.push({
@@ -73,4 +74,32 @@ export function fixAllEdit(doc: TextDocument, findings: Finding[]): WorkspaceEdi
   const edits = preferredEdits(findings);
   if (edits.length === 0) return undefined;
   return { changes: { [doc.uri]: toLspEdits(doc, edits) } };
+}
+
+/**
+ * Markdown drafts can carry inline disable comments: for the finding's line, or for the file (at
+ * the top, after any front matter).
+ */
+function disableActions(doc: TextDocument, d: Diagnostic, rule: string): CodeAction[] {
+  const line = d.range.start.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  const eol = doc.getText().includes('\r\n') ? '\r\n' : '\n';
+  const text = doc.getText();
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  const top = doc.positionAt(frontMatter ? frontMatter[0].length : 0);
+  return [
+    {
+      title: `Ignore ${rule} on this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [doc.uri]: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}<!-- copydesk-disable-next-line ${rule} -->${eol}` }] } },
+    },
+    {
+      title: `Ignore ${rule} in this file`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      edit: { changes: { [doc.uri]: [{ range: { start: top, end: top }, newText: `<!-- copydesk-disable-file ${rule} -->${eol}${eol}` }] } },
+    },
+  ];
 }

@@ -160,6 +160,21 @@ test('an unreadable path exits 2 naming it; a binary file is refused clearly', a
   }
 });
 
+test('--max-file-size refuses larger drafts with exit 2 and checks the rest', async () => {
+  const t = tempTree({ 'big.md': HEDGED.repeat(40), 'small.md': HEDGED });
+  try {
+    const r = await run(t.dir, ['check', '--max-file-size', '1', 'big.md', 'small.md']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /big\.md: too large to be a draft: 3 KB, over the 1 KB limit/);
+    assert.match(r.out, /small\.md:1:18/);
+    assert.equal((await run(t.dir, ['check', '--max-file-size', '8', 'big.md'])).code, 0);
+    assert.equal((await run(t.dir, ['check', '--stdin', '--max-file-size', '1'], { stdin: HEDGED.repeat(40) })).code, 2);
+    assert.match((await run(t.dir, ['check', '--max-file-size', 'big', 'small.md'])).err, /--max-file-size needs a whole number/);
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('folders are walked for drafts honouring .gitignore, --ignore-path and the config', async () => {
   const t = tempTree({
     '.git/HEAD': 'ref: refs/heads/main\n',

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
-import { tempTree, HEDGED, CLEAN } from './run.js';
+import { tempTree, HEDGED, HEARSAY, CLEAN } from './run.js';
 
 let tree: ReturnType<typeof tempTree>;
 let cli: string;
@@ -20,20 +20,23 @@ before(async () => {
   tree = tempTree({
     'desk/budget.md': '# Budget vote\n\n' + HEDGED + '\nHe said "we will finish the bridge by spring" and left.\n\nA <script>alert(1)</script> tag & an ampersand.\n',
     'desk/clean.txt': CLEAN,
+    ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/${String(i).padStart(2, '0')}.md`, [HEDGED, HEARSAY, CLEAN][i % 3]!])),
   });
   cli = join(tree.dir, 'cli.cjs');
-  // The options of scripts/build.mjs for the CLI bundle.
-  await build({
-    entryPoints: ['server/src/cli/bin.ts'],
-    outfile: cli,
+  // The options of scripts/build.mjs for the CLI bundle and its worker bundle.
+  const options = {
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'cjs',
     logLevel: 'warning',
     define: { 'import.meta.url': '__copydeskImportMetaUrl' },
-    banner: { js: "#!/usr/bin/env node\nvar __copydeskImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  });
+    banner: { js: "var __copydeskImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  } as const;
+  await Promise.all([
+    build({ ...options, entryPoints: ['server/src/cli/bin.ts'], outfile: cli }),
+    build({ ...options, entryPoints: ['server/src/cli/workers.ts'], outfile: join(tree.dir, 'cli-worker.cjs') }),
+  ]);
 });
 
 after(() => tree.cleanup());
@@ -53,6 +56,15 @@ test('the bundled CLI checks a folder, reports and sets the exit code', () => {
   const stdin = spawnCli(['check', '--stdin', '--format', 'github'], HEDGED);
   assert.match(stdin.stdout, /^::warning file=<stdin>,line=1,col=18/m);
   assert.match(spawnCli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('the bundled CLI gives the same report on worker threads as on one thread', () => {
+  const one = spawnCli(['check', '-f', 'json', '--threads', '1', 'desk', 'many']);
+  const two = spawnCli(['check', '-f', 'json', '--threads', '2', 'desk', 'many']);
+  assert.equal(two.status, one.status, two.stderr);
+  assert.equal(two.stderr, '');
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(JSON.parse(two.stdout).files.length, 14);
 });
 
 test('the HTML report renders in Chromium with the findings highlighted', async (t) => {

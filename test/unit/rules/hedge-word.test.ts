@@ -58,3 +58,16 @@ test('the preferred fix removes the adverb and repairs spacing, commas and capit
     assert.equal(applyEdits(input, fix.edits), expected);
   }
 });
+
+test('does not flag "may" stating what happens in general or what is allowed', () => {
+  assert.deepEqual(flagged('Symptoms of the fever may include headaches and chills.', { rule }), []);
+  assert.deepEqual(flagged('Ticket holders may also choose a later date.', { rule }), []);
+  assert.deepEqual(flagged('The soup may be served cold in summer.', { rule }), []);
+  assert.deepEqual(flagged('Prices may vary by region.', { rule }), []);
+});
+
+test('still flags "may" guessing at a specific outcome, even with the same verbs nearby', () => {
+  assert.deepEqual(flagged('The mayor may be replaced before the vote.', { rule }), ['may']);
+  assert.deepEqual(flagged('The plant may close next spring.', { rule }), ['may']);
+  assert.deepEqual(flagged('The firm may have misled investors.', { rule }), ['may']);
+});

@@ -76,3 +76,28 @@ test('a draft over maxFileSizeKB gets one information diagnostic instead of anal
     await server.close();
   }
 });
+
+test('"Ignore on this line" inserts a disable comment that silences the finding', async () => {
+  const server = await startServer();
+  const mdUri = 'file:///tmp/ignore.md';
+  const draft = '# Budget\n\nThe plan was reportedly delayed.\n';
+  try {
+    let pending = server.diagnostics(mdUri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: mdUri, languageId: 'markdown', version: 1, text: draft } });
+    const [d] = (await pending).diagnostics;
+    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: mdUri },
+      range: d!.range,
+      context: { diagnostics: [d] },
+    })) as CodeAction[];
+    const ignore = actions.find((a) => a.title === 'Ignore hedge-word on this line');
+    assert.ok(ignore?.edit?.changes?.[mdUri]);
+    const edited = TextDocument.applyEdits(TextDocument.create(mdUri, 'markdown', 1, draft), ignore.edit.changes[mdUri]);
+    assert.equal(edited, '# Budget\n\n<!-- copydesk-disable-next-line hedge-word -->\nThe plan was reportedly delayed.\n');
+    pending = server.diagnostics(mdUri, 2);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: mdUri, version: 2 }, contentChanges: [{ text: edited }] });
+    assert.deepEqual((await pending).diagnostics.filter((x: Diagnostic) => x.code === 'hedge-word'), []);
+  } finally {
+    await server.close();
+  }
+});

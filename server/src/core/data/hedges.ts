@@ -205,3 +205,74 @@ export const SOFTENERS: readonly HedgeEntry[] = [
   { word: 'sort of', kind: 'softener', reason: 'blurs the claim instead of stating it' },
   { word: 'kind of', kind: 'softener', reason: 'blurs the claim instead of stating it' },
 ];
+
+/**
+ * Quantifiers that generalise about a group without saying how many or which ("some critics",
+ * "many historians", "in some areas", "several reports"). Measured on the CoNLL-2010 Wikipedia
+ * train split (sentence precision when the quantifier is the only cue, two halves): some 60%/57%,
+ * many 61%/56%, certain 63%/57%, several 47%/39% (as the only cue in a sentence: 53%/51%; without
+ * it F1 fell by 2 points). Left out because they were mostly plain counts there: "various"
+ * (24%/18%), "numerous" (26%/32%), "most" (31%/38%, usually a superlative), "a few" and "a number
+ * of" (they lowered F1).
+ */
+export const VAGUE_QUANTITIES: readonly HedgeEntry[] = [
+  { word: 'some', kind: 'vague generalisation', reason: 'generalises about an unnamed part of a group, so the reader cannot tell how far the claim holds' },
+  { word: 'many', kind: 'vague generalisation', reason: 'claims the statement is common without saying how many or which' },
+  { word: 'several', kind: 'vague generalisation', reason: 'counts without a number, so the claim cannot be checked' },
+  { word: 'certain', kind: 'vague generalisation', reason: 'points at particular members of a group without naming them' },
+];
+
+/**
+ * Nouns after which a vague quantifier measures an amount rather than generalising about a group:
+ * "several weeks", "many years", "some 200 miles". A writer may still give the number, but the
+ * sentence is not a claim about who or what.
+ */
+export const MEASURE_NOUNS: readonly string[] = [
+  'years', 'months', 'weeks', 'days', 'hours', 'minutes', 'seconds', 'decades', 'centuries', 'times', 'seasons',
+  'generations', 'nights', 'miles', 'kilometres', 'kilometers', 'meters', 'metres', 'feet', 'inches', 'pounds',
+  'dollars', 'euros', 'points', 'percent',
+];
+
+/** Singular nouns after "some" that make an idiom of time, manner or type, not a generalisation: "at some point", "some form of". */
+export const IDIOM_NOUNS: readonly string[] = [
+  'time', 'point', 'form', 'kind', 'sort', 'type', 'way', 'extent', 'degree', 'while', 'stage', 'day', 'more', 'less',
+  'other', 'one', 'thing', 'something', 'reason', 'sense',
+];
+
+/**
+ * Adverbs of consensus that, before a participle of opinion with no agent, claim everyone agrees:
+ * "widely regarded as", "generally considered", "commonly believed". Measured on CoNLL train:
+ * adverb + opinion participle 81%/80% (widely), 75%/100% (generally); "often" + participle was
+ * only 21%/24% (mostly "often called", a naming) and is left out.
+ */
+export const CONSENSUS_ADVERBS: readonly string[] = ['widely', 'generally', 'commonly', 'popularly', 'universally', 'broadly'];
+
+/** Participles of opinion that a consensus adverb turns into an unattributed verdict. */
+export const OPINION_PARTICIPLES: readonly string[] = [
+  'considered', 'regarded', 'believed', 'accepted', 'thought', 'seen', 'known', 'recognized', 'recognised',
+  'acknowledged', 'held', 'viewed', 'perceived', 'acclaimed', 'praised', 'criticized', 'criticised', 'assumed',
+  'agreed', 'credited', 'hailed', 'cited', 'described', 'reported', 'claimed', 'rumored', 'rumoured',
+];
+
+/**
+ * "may" that states what can happen in general or what is allowed, not a guess about a fact:
+ * "symptoms may include fever", "players may choose", "the dish may be served cold". These are
+ * "can" in meaning; the hedge reading is for a specific, uncertain claim. Measured on CoNLL
+ * train, sentences whose only cue was such a "may" were hedges in 0–20% of cases.
+ */
+export const GENERIC_MAY_VERBS: readonly string[] = [
+  'include', 'vary', 'range', 'refer', 'consist', 'contain', 'differ', 'accompany', 'choose', 'opt', 'elect', 'wish',
+  'prefer', 'select', 'request', 'customise', 'customize', 'participate', 'qualify',
+];
+
+/**
+ * Participles after "may be" that describe a procedure or a use: "may be served cold", "may be
+ * abbreviated". Verbs of events that news reports as future possibilities ("may be replaced",
+ * "may be made", "may be sold") are deliberately absent: there "may" is a guess.
+ */
+export const GENERIC_MAY_PARTICIPLES: readonly string[] = [
+  'used', 'added', 'combined', 'called', 'classified', 'treated', 'expressed', 'inserted', 'obtained', 'divided',
+  'performed', 'served', 'prepared', 'eaten', 'cooked', 'worn', 'grown', 'planted', 'stored', 'kept', 'washed',
+  'written', 'played', 'installed', 'attached', 'diagnosed', 'prescribed', 'administered', 'referred', 'substituted',
+  'mixed', 'abbreviated', 'shortened', 'spelled', 'spelt', 'pronounced', 'translated', 'subdivided', 'eligible',
+];

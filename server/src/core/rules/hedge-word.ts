@@ -9,13 +9,24 @@ import type { Fix, RawFinding } from '../types.js';
 import type { Block } from '../document.js';
 import { sentencesOf, wordsOf, type Word } from '../nlp.js';
 import { findQuotations, insideQuotation } from '../quotations.js';
-import { ABILITY_VERBS, APPEARANCE_VERBS, LIKELIHOOD_WORDS, MODALS, SPECULATIVE_ADVERBS, type HedgeEntry } from '../data/hedges.js';
+import {
+  ABILITY_VERBS,
+  APPEARANCE_VERBS,
+  GENERIC_MAY_PARTICIPLES,
+  GENERIC_MAY_VERBS,
+  LIKELIHOOD_WORDS,
+  MODALS,
+  SPECULATIVE_ADVERBS,
+  type HedgeEntry,
+} from '../data/hedges.js';
 
 const ADVERBS = new Map(SPECULATIVE_ADVERBS.map((e) => [e.word, e]));
 const LIKELY = new Map(LIKELIHOOD_WORDS.map((e) => [e.word, e]));
 const MODAL = new Map(MODALS.map((e) => [e.word, e]));
 const APPEAR = new Set(APPEARANCE_VERBS);
 const ABILITY = new Set(ABILITY_VERBS);
+const GENERIC_VERB = new Set(GENERIC_MAY_VERBS);
+const GENERIC_PARTICIPLE = new Set(GENERIC_MAY_PARTICIPLES);
 const MONTH_CONTEXT = new Set(['in', 'on', 'since', 'until', 'by', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'from', 'through', 'before', 'after', 'during']);
 const PERMISSION_SUBJECTS = new Set(['you', 'applicants', 'readers', 'visitors', 'users', 'members', 'participants', 'students', 'customers']);
 const PERMISSION_ADVERBS = new Set(['legally', 'lawfully', 'freely']);
@@ -83,6 +94,7 @@ function classify(words: Word[], w: Word): Hit | undefined {
     if (w.lower === 'may' && w.index === 0 && next && /^(?:i|we|you)$/.test(next.lower)) return undefined;
     // "may be legally distributed", "may lawfully sell": what the law allows, not a guess.
     if (w.lower === 'may' && (PERMISSION_ADVERBS.has(next?.lower ?? '') || (next?.lower === 'be' && PERMISSION_ADVERBS.has(words[w.index + 2]?.lower ?? '')))) return undefined;
+    if (w.lower === 'may' && isGenericMay(words, w)) return undefined;
     if (w.lower === 'might' && prev && NOUN_DETERMINERS.has(prev.lower)) return undefined;
     if (w.lower === 'could' && isPastAbility(next, words)) return undefined;
     return { ...modal, removable: false };
@@ -100,6 +112,21 @@ function isMonth(w: Word, prev: Word | undefined, next: Word | undefined): boole
   if (w.index > 0) return true;
   if (next && /^\d/.test(next.value)) return true;
   return !!prev && MONTH_CONTEXT.has(prev.lower);
+}
+
+/**
+ * "Symptoms may include fever", "players may also choose", "the dish may be served cold": "may" as
+ * "can", stating what happens in general or what is allowed, not guessing at a fact.
+ */
+function isGenericMay(words: Word[], w: Word): boolean {
+  let k = w.index + 1;
+  // "may also include", "may sometimes vary": the adverb does not change the reading.
+  while (k < words.length && k <= w.index + 2 && /^(?:also|sometimes|often|optionally)$/.test(words[k]!.lower) && words[k]!.before === '') k++;
+  const next = words[k];
+  if (!next || next.before !== '') return false;
+  if (GENERIC_VERB.has(next.lower)) return true;
+  const part = words[k + 1];
+  return next.lower === 'be' && !!part && part.before === '' && GENERIC_PARTICIPLE.has(part.lower);
 }
 
 /** "She could swim", "could not attend", "could barely": ability or inability, not speculation. */

@@ -13,8 +13,9 @@ import { hedgeDensity } from './hedge-density.js';
 import { unsourcedQuote } from './unsourced-quote.js';
 import { anonymousSource } from './anonymous-source.js';
 import { unclosedQuote } from './unclosed-quote.js';
+import { vagueGeneralisation } from './vague-generalisation.js';
 
-export const RULES: readonly Rule[] = [hedgeWord, repeatedText, webCruft, sharedBoilerplate, weaselAttribution, softener, hedgeDensity, unsourcedQuote, anonymousSource, unclosedQuote];
+export const RULES: readonly Rule[] = [hedgeWord, repeatedText, webCruft, sharedBoilerplate, weaselAttribution, softener, hedgeDensity, unsourcedQuote, anonymousSource, unclosedQuote, vagueGeneralisation];
 
 /** The rule with `id`, if registered. */
 export function ruleById(id: string): Rule | undefined {
