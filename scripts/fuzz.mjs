@@ -1,17 +1,14 @@
 // Runs the property tests of test/property long, with a random seed (`npm run fuzz`).
-// Usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--minutes M] [--only name] [--slow-ms MS]
+// Usage: node scripts/fuzz.mjs [--runs N] [--seed S] [--minutes M] [--only name] [--slow-ms MS] [--hang-seconds S]
+//        [--off rule,rule]  (switch rules off, to fuzz around a known bug)
 // On a failure it prints the seed, the shrunk counterexample and the replay path, and exits 1.
 // The input under test is kept in a temp file (printed at start) in case a run never ends.
 import { parseArgs } from 'node:util';
 import { writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
-
-register();
-const fc = (await import('fast-check')).default;
-const { draftArb, editArb } = await import('../test/property/arbitraries.ts');
-const p = await import('../test/property/properties.ts');
 
 const { values } = parseArgs({
   options: {
@@ -21,8 +18,17 @@ const { values } = parseArgs({
     only: { type: 'string' },
     path: { type: 'string' },
     'slow-ms': { type: 'string', default: '5000' },
+    'hang-seconds': { type: 'string', default: '60' },
+    off: { type: 'string' },
   },
 });
+// Read by test/property/properties.ts when it loads.
+if (values.off) process.env.COPYDESK_FUZZ_OFF = values.off;
+
+register();
+const fc = (await import('fast-check')).default;
+const { draftArb, editArb } = await import('../test/property/arbitraries.ts');
+const p = await import('../test/property/properties.ts');
 
 const seed = values.seed !== undefined ? Number(values.seed) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 const numRuns = Number(values.runs);
@@ -36,10 +42,34 @@ const current = join(tmpdir(), `copydesk-fuzz-${process.pid}.json`);
 const timed = (check) => (...args) => {
   writeFileSync(current, JSON.stringify(args));
   const t = performance.now();
+  Atomics.store(heartbeat, 0, Math.floor(Date.now() / 1000));
   check(...args);
+  Atomics.store(heartbeat, 0, 0);
   const ms = performance.now() - t;
   if (ms > slowMs) throw new Error(`too slow: ${Math.round(ms)} ms for one input (limit ${slowMs} ms)`);
 };
+
+/**
+ * A check stuck in an endless loop blocks this thread, so a watchdog thread watches the time the
+ * current check started and, past --hang-seconds, prints the input and ends the process.
+ */
+const heartbeat = new Int32Array(new SharedArrayBuffer(4));
+const watchdog = new Worker(
+  `const { workerData: w } = require('node:worker_threads');
+   const { readFileSync, writeSync } = require('node:fs');
+   setInterval(() => {
+     const started = Atomics.load(w.heartbeat, 0);
+     if (started && Date.now() / 1000 - started > w.hangSeconds) {
+       let input = '';
+       try { input = readFileSync(w.current, 'utf8'); } catch {}
+       // Straight to the file descriptor: the main thread, which owns process.stdout, is stuck.
+       writeSync(1, '\\nHANG: one check ran longer than ' + w.hangSeconds + ' s (seed ' + w.seed + '); input kept in ' + w.current + ': ' + input.slice(0, 2000) + '\\n');
+       process.kill(process.pid, 'SIGKILL');
+     }
+   }, 1000);`,
+  { eval: true, workerData: { heartbeat, hangSeconds: Number(values['hang-seconds']), current, seed } },
+);
+watchdog.unref();
 
 const properties = {
   blocks: fc.property(draftArb, timed((d) => p.checkBlocks(d))),

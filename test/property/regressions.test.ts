@@ -4,6 +4,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { analyse, Analyzer, applyEdits, defaultConfig, parseDocument, preferredEdits, RULES, type BlockRule, type Rule } from '../../server/src/core/index.js';
 import { checkBlocks, checkFindings, checkFixAll } from './properties.js';
 
@@ -45,5 +48,26 @@ test('the block cache tells a list item from a paragraph with the same words', (
     assert.deepEqual(findings.filter((f) => f.rule === listAware.id).map((f) => [f.offset, f.length]), [[2, 16]]);
   } finally {
     registry.splice(registry.indexOf(listAware), 1);
+  }
+});
+
+/**
+ * Analyses `text` in a child process and reports whether it finished within `ms`: a rule stuck in
+ * a loop would otherwise hang this test file instead of failing it.
+ */
+function finishesWithin(text: string, languageId: 'markdown' | 'plaintext', ms: number): { ok: boolean; detail: string } {
+  const core = pathToFileURL(resolve('server/src/core/index.ts')).href;
+  const code = `import(${JSON.stringify(core)}).then((c) => { const r = c.analyse(${JSON.stringify(text)}, { languageId: ${JSON.stringify(languageId)} }); process.stdout.write(String(r.findings.length)); })`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', code], { timeout: ms, encoding: 'utf8' });
+  return { ok: r.status === 0 && r.signal === null, detail: r.signal ? `killed after ${ms} ms (${r.signal})` : `exit ${r.status}: ${r.stderr.slice(0, 500)}` };
+}
+
+test('an unmatched ")" before ", said" next to a quotation does not hang the attribution scan', () => {
+  // Found by the fuzzer (a 5-minute stall on one draft): attribution.ts leftCandidates() walked
+  // left with m = skipParen(toks, m), and skipParen returns m itself when the ")" has no "(",
+  // so the loop never moved. Hit by unsourced-quote and anonymous-source.
+  for (const text of ['1) First point, said Dana: "We will vote."', '“We will vote.” Point 2), said Dana.']) {
+    const r = finishesWithin(text, 'plaintext', 20_000);
+    assert.ok(r.ok, `${JSON.stringify(text)}: ${r.detail}`);
   }
 });

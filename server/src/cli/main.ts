@@ -249,6 +249,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
   const reports: FileReport[] = mine.map((d, n) => ({
     path: d.path,
     text: d.text,
+    languageId: d.languageId,
     findings: results[n]!.findings,
     ...(opts.reportUnusedDisables ? { unusedDisables: results[n]!.unused } : {}),
   }));
@@ -298,7 +299,9 @@ async function render(opts: CliOptions, reports: FileReport[], io: CliIo): Promi
     }
     default: {
       const color = opts.color ?? (io.out.isTTY === true && !opts.outputFile && !('NO_COLOR' in process.env));
-      const text = (await import('./format/stylish.js')).formatStylish(reports, color);
+      const { formatStylish, formatDensity } = await import('./format/stylish.js');
+      let text = formatStylish(reports, color);
+      if (!opts.quiet) text += formatDensity(reports);
       // Quiet and clean: print nothing, as linters do.
       return opts.quiet && reports.every((r) => r.findings.length === 0 && !r.unusedDisables?.length) ? '' : text;
     }

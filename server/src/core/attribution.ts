@@ -163,11 +163,16 @@ function unitsOf(doc: ParsedDocument, quotes: Quotation[]): Unit[] {
     }
   });
   const units: Unit[] = [];
+  // Quotations are in order and do not overlap: the first one ending after a unit's start is the
+  // only one that can run across the boundary with the unit before.
+  let qi = 0;
   for (const u of raw) {
     const text = doc.text.slice(u.start, u.end);
     if (!text.trim()) continue;
     const prev = units[units.length - 1];
-    const cut = prev && quotes.some((q) => q.start < prev.end && q.end > u.start && q.mark !== 'block');
+    while (qi < quotes.length && quotes[qi]!.end <= u.start) qi++;
+    const across = quotes[qi];
+    const cut = prev && across && across.start < prev.end && across.mark !== 'block';
     // "“…!” she said." and "“…” ― Jane Doe" belong with the quotation before them.
     const lowerStart = prev && prev.block === u.block && prev.para === u.para && /^[\s"“”’']*(?:\p{Ll}|[\u2014\u2013\u2015-])/u.test(text) && /["”’'][\s]*$/.test(doc.text.slice(prev.start, prev.end));
     if (prev && (cut || lowerStart)) prev.end = u.end;
@@ -234,6 +239,8 @@ function mentionsOf(doc: ParsedDocument, units: Unit[], masked: string, quoteAt:
   const commonWord = (w: string) =>
     lower.has(w) || NOT_NAME.has(w) || VAGUE_HEADS.has(w) || ROLES.has(w) || GROUPS.has(w) || AGENTS.has(w) || CUE_FORMS.has(w) || ALONE.has(w) || TITLE_WORDS.has(w);
   const surnames = new Set<string>();
+  /** The latest full name for a surname ("Altman" → "Sam Altman"). */
+  const full = new Map<string, string>();
   for (const u of units) {
     if (u.heading) continue;
     const toks = tokensIn(masked, u.start, u.end, quoteAt);
@@ -252,18 +259,40 @@ function mentionsOf(doc: ParsedDocument, units: Unit[], masked: string, quoteAt:
       if (nameWords.length === 1 && (ALWAYS_VAGUE[name.toLowerCase()] || AGENTS.has(name.toLowerCase()) || GROUPS.has(name.toLowerCase()))) continue;
       let person = nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.?$/u.test(w));
       if (nameWords.length === 1 && surnames.has(name)) person = true;
-      if (person && nameWords.length >= 2) surnames.add(nameWords[nameWords.length - 1]!);
-      out.push({ name: fullName(out, name), offset: run[0]!.start, person });
+      if (person && nameWords.length >= 2) {
+        surnames.add(nameWords[nameWords.length - 1]!);
+        full.set(nameWords[nameWords.length - 1]!, name);
+      }
+      out.push({ name: nameWords.length === 1 ? full.get(name) ?? name : name, offset: run[0]!.start, person });
     }
   }
   return out;
 }
 
-/** "Altman" after "Sam Altman" was mentioned: the full name. */
-function fullName(earlier: Mention[], name: string): string {
+/** How many mentions back a pronoun or a surname is looked up (drafts name people again). */
+const LOOKBACK = 400;
+
+/** Index of the last mention before `offset` (mentions are in document order), or -1. */
+function lastBefore(mentions: Mention[], offset: number): number {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  let best = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.offset < offset) {
+      best = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return best;
+}
+
+/** "Altman" after "Sam Altman" was mentioned before `offset`: the full name. */
+function fullName(mentions: Mention[], name: string, offset: number): string {
   if (name.includes(' ')) return name;
-  for (let k = earlier.length - 1; k >= 0; k--) {
-    const m = earlier[k]!;
+  const last = lastBefore(mentions, offset);
+  for (let k = last; k >= 0 && last - k < LOOKBACK; k--) {
+    const m = mentions[k]!;
     if (m.person && m.name.endsWith(' ' + name)) return m.name;
   }
   return name;
@@ -272,9 +301,9 @@ function fullName(earlier: Mention[], name: string): string {
 /** The most recent mention before `offset` that fits a pronoun or description. */
 function resolve(mentions: Mention[], offset: number, want: 'person' | 'other' | 'any'): string | null {
   let fallback: string | null = null;
-  for (let k = mentions.length - 1; k >= 0; k--) {
+  const last = lastBefore(mentions, offset);
+  for (let k = last; k >= 0 && last - k < LOOKBACK; k--) {
     const m = mentions[k]!;
-    if (m.offset >= offset) continue;
     if (want === 'any' || (want === 'person') === m.person) return m.name;
     fallback ??= m.name;
   }
@@ -288,8 +317,8 @@ interface Found {
   cue: string;
   cueOffset: number;
   speaker: Speaker;
-  /** Token distance to the quotation being attributed (smaller is closer). */
-  distance: number;
+  /** Index of the cue token in its unit (to measure the distance to a quotation). */
+  tok: number;
 }
 
 const PERSON_DESCRIPTIONS = new Set(['president', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'minister', 'secretary', 'chairman', 'chairwoman', 'ceo', 'founder', 'cofounder', 'co-founder', 'executive', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'lawyer', 'attorney', 'prosecutor', 'researcher', 'scientist', 'professor', 'author', 'writer', 'reporter', 'economist', 'analyst', 'doctor', 'leader', 'manager', 'owner', 'investor', 'billionaire', 'entrepreneur', 'activist', 'businessman', 'businesswoman', 'man', 'woman', 'judge', 'pope', 'king', 'queen', 'general', 'commander', 'sheriff', 'chancellor', 'host']);
@@ -345,7 +374,7 @@ class SpeakerFinder {
 
   private fullName(name: string, at: number): string {
     if (name.includes(' ')) return name;
-    return fullName(this.mentions.filter((m) => m.offset < at), name);
+    return fullName(this.mentions, name, at);
   }
 }
 
@@ -434,18 +463,25 @@ function phraseRight(toks: Tok[], from: number): [number, number] | undefined {
   return i === from ? undefined : [from, i];
 }
 
-/** Attributions in one unit's tokens, each with its distance to the quotation token `qTok` (or to the unit). */
-function attributionsIn(toks: Tok[], finder: SpeakerFinder, qTok: number): Found[] {
-  const out: Found[] = [];
-  const dist = (i: number) => (qTok < 0 ? 0 : Math.abs(i - qTok));
+/** A function that records an attribution if the phrase `r` names a speaker. */
+type Push = (cueIndex: number, r: [number, number] | undefined, cue?: string) => boolean;
+
+function pusher(toks: Tok[], finder: SpeakerFinder, out: Found[]): Push {
   const at = toks[0]?.start ?? 0;
-  const push = (cueTok: Tok, r: [number, number] | undefined, cue = cueTok.text) => {
+  return (cueIndex, r, cue) => {
     if (!r) return false;
     const speaker = finder.classify(toks, r[0], r[1], at);
     if (!speaker) return false;
-    out.push({ cue, cueOffset: cueTok.start, speaker, distance: dist(toks.indexOf(cueTok)) });
+    const cueTok = toks[cueIndex]!;
+    out.push({ cue: cue ?? cueTok.text, cueOffset: cueTok.start, speaker, tok: cueIndex });
     return true;
   };
+}
+
+/** Attributions by cue words in one unit's tokens (quotation contents are masked). */
+function attributionsIn(toks: Tok[], finder: SpeakerFinder): Found[] {
+  const out: Found[] = [];
+  const push = pusher(toks, finder, out);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'w') continue;
@@ -453,22 +489,22 @@ function attributionsIn(toks: Tok[], finder: SpeakerFinder, qTok: number): Found
     const next = toks[i + 1];
     // "according to X", "as X put it" (the cue is 'put'; the speaker on the left).
     if (t.lower === 'according' && next?.lower === 'to') {
-      push(t, phraseRight(toks, i + 2), 'according to');
+      push(i, phraseRight(toks, i + 2), 'according to');
       continue;
     }
     if (CUE_FORMS.has(t.lower) && !isCap(t) || (CUE_FORMS.has(t.lower) && i > 0 && INVERTIBLE.has(t.lower))) {
       if (prev && prev.kind === 'w' && NEGATE.has(prev.lower)) continue;
       // After a quotation or at a clause start, the speaker may follow: "…,” said Altman.
       const afterQuote = !prev || prev.kind === 'q' || (prev.kind === 'p' && /^[,:;(\u2014\u2013-]+$/.test(prev.text)) && toks[i - 2]?.kind === 'q';
-      if (INVERTIBLE.has(t.lower) && afterQuote && next?.kind === 'w' && push(t, phraseRight(toks, i + 1))) continue;
+      if (INVERTIBLE.has(t.lower) && afterQuote && next?.kind === 'w' && push(i, phraseRight(toks, i + 1))) continue;
       let j = i - 1;
       while (j >= 0 && toks[j]!.kind === 'w' && BETWEEN.has(toks[j]!.lower)) j--;
       let done = false;
-      for (const r of leftCandidates(toks, j)) if ((done = push(t, r))) break;
+      for (const r of leftCandidates(toks, j)) if ((done = push(i, r))) break;
       if (done) continue;
-      if (INVERTIBLE.has(t.lower) && next?.kind === 'w' && push(t, phraseRight(toks, i + 1))) continue;
+      if (INVERTIBLE.has(t.lower) && next?.kind === 'w' && push(i, phraseRight(toks, i + 1))) continue;
       // "… before asking her, “…”", "…, adding: “…”": the subject of the clause speaks.
-      if ((/ing$/.test(t.lower) || (j >= 0 && toks[j]!.kind === 'w' && BOUNDARY.has(toks[j]!.lower))) && push(t, clauseSubject(toks, i))) continue;
+      if ((/ing$/.test(t.lower) || (j >= 0 && toks[j]!.kind === 'w' && BOUNDARY.has(toks[j]!.lower))) && push(i, clauseSubject(toks, i))) continue;
       // "quotes", "comments", "remarks" are nouns as well: try them as such below.
       if (!NOUN_CUES.has(t.lower)) continue;
     }
@@ -479,29 +515,33 @@ function attributionsIn(toks: Tok[], finder: SpeakerFinder, qTok: number): Found
         let k = i - 1;
         while (k > 0 && (isCap(toks[k - 1]) || (toks[k - 1]!.kind === 'p' && toks[k - 1]!.text === '.' && isCap(toks[k - 2])))) k--;
         if (k > 0 && toks[k - 1]!.kind === 'w' && DETERMINERS.has(toks[k - 1]!.lower)) k--;
-        if (push(t, [k, i])) continue;
+        if (push(i, [k, i])) continue;
       }
       if (prev?.kind === 'w' && ['his', 'her', 'their', 'its'].includes(prev.lower)) {
-        if (push(t, [i - 1, i])) continue;
+        if (push(i, [i - 1, i])) continue;
       }
       if (next?.kind === 'w' && (next.lower === 'by' || next.lower === 'from' || next.lower === 'of')) {
         const r = phraseRight(toks, i + 2);
-        if (r && namedIn(toks, r[0], r[1]) && push(t, r)) continue;
+        if (r && namedIn(toks, r[0], r[1]) && push(i, r)) continue;
       }
     }
   }
-  // "Altman: “…”" — a name as a label before the quotation; "“…” — Sam Altman" after it.
-  if (qTok >= 0) {
-    const colon = toks[qTok - 1];
-    if (colon?.kind === 'p' && colon.text === ':' && qTok >= 2 && !CUE_FORMS.has(toks[qTok - 2]!.lower)) {
-      const r = phraseLeft(toks, qTok - 2);
-      if (r && r[0] === 0 && namedIn(toks, r[0], r[1])) push(colon, r, ':');
-    }
-    const dash = toks[qTok + 1];
-    if (dash?.kind === 'p' && /^(?:\u2014|\u2013|\u2015|-{1,2})$/.test(dash.text)) {
-      const r = phraseRight(toks, qTok + 2);
-      if (r && namedIn(toks, r[0], r[1])) push(dash, r, dash.text);
-    }
+  return out;
+}
+
+/** "Altman: “…”" — a name as a label before the quotation token `qTok`; "“…” — Sam Altman" after it. */
+function labelAttributions(toks: Tok[], finder: SpeakerFinder, qTok: number): Found[] {
+  const out: Found[] = [];
+  const push = pusher(toks, finder, out);
+  const colon = toks[qTok - 1];
+  if (colon?.kind === 'p' && colon.text === ':' && qTok >= 2 && !CUE_FORMS.has(toks[qTok - 2]!.lower)) {
+    const r = phraseLeft(toks, qTok - 2);
+    if (r && r[0] === 0 && namedIn(toks, r[0], r[1])) push(qTok - 1, r, ':');
+  }
+  const dash = toks[qTok + 1];
+  if (dash?.kind === 'p' && /^(?:\u2014|\u2013|\u2015|-{1,2})$/.test(dash.text)) {
+    const r = phraseRight(toks, qTok + 2);
+    if (r && namedIn(toks, r[0], r[1])) push(qTok + 1, r, dash.text);
   }
   return out;
 }
@@ -609,16 +649,25 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
     }
     return -1;
   };
+  const unitToks = new Map<number, Tok[]>();
+  const toksOf = (ui: number): Tok[] => {
+    let t = unitToks.get(ui);
+    if (!t) {
+      t = tokensIn(masked, units[ui]!.start, units[ui]!.end, quoteAt);
+      unitToks.set(ui, t);
+    }
+    return t;
+  };
   const found = new Map<number, Found[]>();
-  const foundIn = (ui: number): Found[] => {
+  const cuesOf = (ui: number): Found[] => {
     let f = found.get(ui);
     if (!f) {
-      const u = units[ui]!;
-      f = u.heading ? [] : attributionsIn(tokensIn(masked, u.start, u.end, quoteAt), finder, -1);
+      f = attributionsIn(toksOf(ui), finder);
       found.set(ui, f);
     }
     return f;
   };
+  const foundIn = (ui: number): Found[] => (units[ui]!.heading ? [] : cuesOf(ui));
   const out: AttributedQuotation[] = [];
   quotes.forEach((q, k) => {
     let ui = unitOf(q.start);
@@ -629,9 +678,9 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
     let kind: QuotationKind = 'quote';
     const words = wordsOfContent(q.content);
     if (unit) {
-      const toks = tokensIn(masked, Math.min(unit.start, q.start), Math.max(unit.end, q.start + 1), quoteAt);
-      const qTok = toks.findIndex((t) => t.kind === 'q' && t.q === k);
-      const same = attributionsIn(toks, finder, qTok).sort((a, b) => a.distance - b.distance);
+      const toks = toksOf(ui);
+      const qTok = tokenAt(toks, q.start);
+      const same = [...cuesOf(ui), ...(qTok >= 0 ? labelAttributions(toks, finder, qTok) : [])].sort((a, b) => Math.abs(a.tok - qTok) - Math.abs(b.tok - qTok));
       const prevTok = toks[qTok - 1];
       const integrated = q.mark !== 'block' && qTok > 0 && prevTok!.kind === 'w' && !CUE_FORMS.has(prevTok!.lower);
       const lowerStart = /^\s*\p{Ll}/u.test(q.content);
@@ -642,8 +691,11 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
         // "The Apprentice", "Mostly True": the name of a work or a rating, not speech.
         kind = 'title';
       } else if (q.mark !== 'block' && words.length <= 2) {
-        // A quoted word or two is a term ("soft landing"), even after "called it".
-        kind = 'term';
+        // A quoted word or two is a term ("soft landing"), even after "called it" — unless the
+        // attribution is attached to it as speech is ("“We lost,” Hill said", "He said: “No.”").
+        const after = best && best.tok > qTok && best.tok - qTok <= 6 && (toks[qTok + 1]?.text === ',' || /[,!?]\s*$/.test(q.content));
+        const before = best && best.tok < qTok && qTok - best.tok <= 2 && /^[,:]$/.test(toks[qTok - 1]?.text ?? '');
+        kind = (after || before) && !integrated ? 'quote' : 'term';
       } else if (!best && (integrated || lowerStart) && words.length <= 8 && !/[.!?]\s+\p{Lu}/u.test(q.content)) {
         // A short fragment woven into the writer's own sentence with no cue: a term or scare quote.
         kind = 'term';
@@ -658,15 +710,15 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
         if (choice) attribution = toAttribution(choice[0], choice[1]);
       }
       if (!attribution && kind === 'quote') {
-        // A paragraph of quotations has one speaker: continue the last attributed quote of the paragraph.
+        // A paragraph of quotations has one speaker: continue the previous quote of the paragraph.
         for (let p = out.length - 1; p >= 0; p--) {
           const prev = out[p]!;
+          if (prev.kind !== 'quote') continue;
+          // Terms and titles are the writer's words: they neither carry nor break a chain of quotes.
           const pu = units[unitOf(prev.quotation.start)];
           if (!pu || pu.para !== units[ui]!.para && !(pu.block === unit.block - 1 && /^[\s]*["“‘']/.test(doc.text.slice(unit.start, unit.end)) && ui - unitOf(prev.quotation.end - 1) <= 1)) break;
-          if (prev.attribution && prev.attribution.speaker.kind !== 'vague') {
-            attribution = { ...prev.attribution, where: 'continued' };
-            break;
-          }
+          if (prev.attribution && prev.attribution.speaker.kind !== 'vague') attribution = { ...prev.attribution, where: 'continued' };
+          break;
         }
       }
       if (attribution && unresolvedOf(attribution.speaker)) {
@@ -678,6 +730,20 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
   });
   memo.set(doc, out);
   return out;
+}
+
+/** Index of the quotation token at document offset `offset` in `toks` (binary search), or -1. */
+function tokenAt(toks: Tok[], offset: number): number {
+  let lo = 0;
+  let hi = toks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = toks[mid]!;
+    if (t.start < offset) lo = mid + 1;
+    else if (t.start > offset) hi = mid - 1;
+    else return t.kind === 'q' ? mid : -1;
+  }
+  return -1;
 }
 
 /** A pronoun or description that found no name to refer to. */

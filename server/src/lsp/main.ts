@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { Analyzer, RULES, WorkspaceIndex, listQuotations, type Finding, type LanguageId, type ParsedDocument, type ResolvedConfig } from '../core/index.js';
+import { Analyzer, RULES, WorkspaceIndex, hedgeDensity, listQuotations, type Finding, type LanguageId, type ParsedDocument, type ResolvedConfig } from '../core/index.js';
 import { ConfigError, ConfigLoader } from '../config/index.js';
 import { fsPathOf, indexWorkspace, isConfigPath, languageOfPath } from './workspace.js';
 import { normaliseSettings, type ServerSettings } from './settings.js';
@@ -211,6 +211,7 @@ function validate(uri: string): void {
   const state = stateOf(uri);
   let diagnostics: Diagnostic[] = [];
   state.findings = [];
+  state.parsed = undefined;
   if (languageId && settings.enable) {
     const text = doc.getText();
     if (text.length > settings.maxFileSizeKB * 1024) {
@@ -248,20 +249,13 @@ function validate(uri: string): void {
   }
   state.version = doc.version;
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-  void connection.sendNotification('copydesk/status', statusOf(uri, state.findings, doc.getText()));
+  void connection.sendNotification('copydesk/status', statusOf(uri, state.findings, state.parsed));
 }
 
-/** What the client's status bar shows for a draft. */
-function statusOf(uri: string, findings: Finding[], text: string) {
-  const words = (text.match(/[\p{L}\p{N}’']+/gu) ?? []).length;
-  const hedges = findings.filter((f) => f.category === 'hedge' && f.severity !== 'info').length;
-  return {
-    uri,
-    findings: findings.length,
-    hedges,
-    words,
-    hedgesPer1000Words: words ? Math.round((hedges / words) * 10000) / 10 : 0,
-  };
+/** What the client's status bar shows for a draft: its findings and its hedge density. */
+function statusOf(uri: string, findings: Finding[], parsed: ParsedDocument | undefined) {
+  const d = parsed ? hedgeDensity({ findings, document: parsed }) : { hedges: 0, words: 0, perThousand: 0 };
+  return { uri, findings: findings.length, hedges: d.hedges, words: d.words, hedgesPer1000Words: Math.round(d.perThousand * 10) / 10 };
 }
 
 documents.onDidOpen((e) => {

@@ -308,3 +308,16 @@ test('inline disables silence findings in the CLI output', async () => {
     t.cleanup();
   }
 });
+
+test('the stylish summary gives the hedge density of each hedged draft; --quiet and json leave it out', async () => {
+  const t = tempTree({ 'clean.md': CLEAN, 'hedged.md': 'The council may perhaps vote in June, and the plan is reportedly done.\n' });
+  try {
+    const r = await run(t.dir, ['check', 'clean.md', 'hedged.md']);
+    assert.match(r.out, /^Hedge density:\n {2}hedged\.md: 3 hedges in 13 words \(230\.8 per 1,000\)$/m);
+    assert.doesNotMatch(r.out, /clean\.md: \d+ hedge/);
+    assert.doesNotMatch((await run(t.dir, ['check', '--quiet', 'hedged.md'])).out, /Hedge density/);
+    assert.doesNotMatch((await run(t.dir, ['check', '--format', 'json', 'hedged.md'])).out, /Hedge density/);
+  } finally {
+    t.cleanup();
+  }
+});

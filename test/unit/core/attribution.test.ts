@@ -73,3 +73,20 @@ test('scare quotes, terms and titles are not quotations', () => {
 test('speech verbs inside the quotation do not source it', () => {
   assert.deepEqual(who('The hall went quiet. "I said no and I told them why, every single time."\n\nThe vote came later.').map((x) => x[2]), [null]);
 });
+
+test('a Markdown block quote takes its speaker from the sentence that introduces it', () => {
+  const md = 'Mayor Ana Ruiz wrote to the council on Monday:\n\n> We will rebuild the bridge before the winter, whatever it costs the city.\n\nThe council meets on Friday.\n';
+  assert.deepEqual(who(md, 'markdown'), [['We will rebuild the ', 'quote', 'Ana Ruiz', false]]);
+});
+
+test('a quotation nested in another belongs to the outer speaker, not to a cue inside it', () => {
+  const text = '“My father told me ‘never sell the farm’ and I never did,” said Rosa Vidal.';
+  assert.deepEqual(who(text).map((x) => x[2]), ['Rosa Vidal']);
+});
+
+test('every quotation is listed with its offsets for the outline', () => {
+  const text = 'Intro. "We will win the cup this year," Hill said.';
+  const [q] = listQuotations(parseDocument(text, 'plaintext'));
+  assert.equal(text.slice(q!.offset, q!.offset + q!.length), '"We will win the cup this year,"');
+  assert.equal(q!.closed, true);
+});

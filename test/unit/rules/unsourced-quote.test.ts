@@ -74,3 +74,10 @@ test('in Markdown, marking the quotation as checked silences it', () => {
   assert.match(fixed, /<!-- copydesk-disable-next-line unsourced-quote -- checked -->\n"We have/);
   assert.deepEqual(flagged(fixed, { rule, languageId: 'markdown' }), []);
 });
+
+test('flags an unattributed Markdown block quote, not one introduced by its writer', () => {
+  const md = 'The budget passed.\n\n> Nobody in this town trusts the council anymore, and who can blame us?\n\nThe vote was close.\n';
+  assert.deepEqual(flagged(md, { rule, languageId: 'markdown' }), ['Nobody in this town trusts the council anymore, and who can blame us?']);
+  const sourced = 'Ana Ruiz wrote on Monday:\n\n> Nobody in this town trusts the council anymore, and who can blame us?\n';
+  assert.deepEqual(flagged(sourced, { rule, languageId: 'markdown' }), []);
+});

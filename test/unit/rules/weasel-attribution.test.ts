@@ -86,3 +86,14 @@ test('the preferred fix turns "is believed to be" into a plain statement', () =>
   const [g] = check('The ferry was expected to resume in June.', { rule });
   assert.equal(g!.fixes.some((x) => x.preferred), false);
 });
+
+test('"according to" a document from a definite body names its source', () => {
+  assert.deepEqual(flagged('Work starts in June, according to a statement from the county works department.', { rule: 'weasel-attribution' }), []);
+  assert.deepEqual(flagged('Work starts in June, according to a report by the state auditor.', { rule: 'weasel-attribution' }), []);
+  assert.deepEqual(flagged('Work starts in June, according to reports.', { rule: 'weasel-attribution' }), ['according to reports']);
+});
+
+test('messages use the right indefinite article for the kind of hedge', () => {
+  const [f] = check('The cost is believed to be high.', { rule: 'weasel-attribution' });
+  assert.match(f!.message, /is an agentless passive/);
+});

@@ -69,3 +69,17 @@ test('a paragraph shared with another draft of the workspace points at that draf
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the server reports each draft’s finding count and hedge density for the status bar', async () => {
+  const server = await startServer();
+  const uri = 'file:///tmp/status.txt';
+  try {
+    const status = new Promise<Record<string, unknown>>((resolve) => server.connection.onNotification('copydesk/status', resolve));
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: 'The vote may slip, and the plan is reportedly late.\n' },
+    });
+    assert.deepEqual(await status, { uri, findings: 2, hedges: 2, words: 10, hedgesPer1000Words: 200 });
+  } finally {
+    await server.close();
+  }
+});

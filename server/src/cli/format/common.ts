@@ -1,11 +1,13 @@
 /** What every report format shows: findings (and unused disable comments) with line and column. */
-import { LineIndex, type Finding, type Severity } from '../../core/index.js';
+import { LineIndex, type Finding, type LanguageId, type Severity } from '../../core/index.js';
 import type { UnusedDisable } from '../../core/disables.js';
 
 export interface FileReport {
   path: string;
   text: string;
   findings: Finding[];
+  /** How the draft was read; absent in reports built by tests and tools that do not say. */
+  languageId?: LanguageId;
   /** Present when --report-unused-disables is on. */
   unusedDisables?: UnusedDisable[];
 }

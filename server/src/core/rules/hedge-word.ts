@@ -19,6 +19,7 @@ import {
   SPECULATIVE_ADVERBS,
   type HedgeEntry,
 } from '../data/hedges.js';
+import { withArticle } from '../messages.js';
 
 const ADVERBS = new Map(SPECULATIVE_ADVERBS.map((e) => [e.word, e]));
 const LIKELY = new Map(LIKELIHOOD_WORDS.map((e) => [e.word, e]));
@@ -45,7 +46,7 @@ export const hedgeWord: BlockRule = {
       ({ word: w, hit, fixes }): RawFinding => ({
         offset: w.start,
         length: w.end - w.start,
-        message: `“${w.value}” is a ${hit.kind}: it ${hit.reason}. State what is known, or name the source.`,
+        message: `“${w.value}” is ${withArticle(hit.kind)}: it ${hit.reason}. State what is known, or name the source.`,
         fixes,
         data: { kind: hit.kind, word: w.lower },
       }),

@@ -10,6 +10,7 @@ import type { Block } from '../document.js';
 import { sentencesOf, wordsOf, type Word } from '../nlp.js';
 import { findQuotations, insideQuotation } from '../quotations.js';
 import { SOFTENERS, type HedgeEntry } from '../data/hedges.js';
+import { withArticle } from '../messages.js';
 
 export interface SoftenerHit extends HedgeEntry {
   /** Block offsets of the phrase. */
@@ -47,7 +48,7 @@ export const softener: BlockRule = {
       (h): RawFinding => ({
         offset: h.start,
         length: h.end - h.start,
-        message: `“${block.text.slice(h.start, h.end)}” is a ${h.kind}: it ${h.reason}. Give the measure, or drop the word.`,
+        message: `“${block.text.slice(h.start, h.end)}” is ${withArticle(h.kind)}: it ${h.reason}. Give the measure, or drop the word.`,
         fixes: h.fixes,
         data: { kind: h.kind, word: h.word },
       }),

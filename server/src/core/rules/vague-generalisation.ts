@@ -29,6 +29,7 @@ import {
 import { findHedgeWords } from './hedge-word.js';
 import { findWeasels } from './weasel-attribution.js';
 import { findSofteners } from './softener.js';
+import { withArticle } from '../messages.js';
 
 export interface GeneralisationHit extends HedgeEntry {
   /** Block offsets of the cue words. */
@@ -73,8 +74,8 @@ export const vagueGeneralisation: BlockRule = {
         length: h.end - h.start,
         message:
           h.kind === 'vague consensus'
-            ? `“${block.text.slice(h.start, h.end)}” is a ${h.kind}: it ${h.reason}. Name who holds the view, or cut the claim.`
-            : `“${block.text.slice(h.start, h.end)}” is a ${h.kind}: it ${h.reason}. Give the number, or name who or what.`,
+            ? `“${block.text.slice(h.start, h.end)}” is ${withArticle(h.kind)}: it ${h.reason}. Name who holds the view, or cut the claim.`
+            : `“${block.text.slice(h.start, h.end)}” is ${withArticle(h.kind)}: it ${h.reason}. Give the number, or name who or what.`,
         fixes: h.fixes,
         data: { kind: h.kind, word: h.word },
       }),

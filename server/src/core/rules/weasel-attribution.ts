@@ -25,6 +25,7 @@ import {
   VAGUE_SOURCE_NOUNS,
   type PassiveEntry,
 } from '../data/hedges.js';
+import { withArticle } from '../messages.js';
 
 export interface WeaselHit {
   /** Block offsets of the cue words. */
@@ -123,7 +124,7 @@ export const weaselAttribution: BlockRule = {
       (h): RawFinding => ({
         offset: h.start,
         length: h.end - h.start,
-        message: `“${block.text.slice(h.start, h.end)}” is a ${h.kind}: it ${h.reason}. Name the source, or cut the claim.`,
+        message: `“${block.text.slice(h.start, h.end)}” is ${withArticle(h.kind)}: it ${h.reason}. Name the source, or cut the claim.`,
         fixes: h.fixes,
         data: { kind: h.kind, cue: h.cue },
       }),
@@ -366,6 +367,9 @@ function accordingTo(text: string, words: Word[], i: number): WeaselHit | undefi
   for (let k = i + 2; k < words.length && k <= i + 11; k++) {
     const x = words[k]!;
     if (isCapitalised(x)) return undefined;
+    // "a statement from the county works department", "a report by the auditor's office": a definite
+    // body is named as the source, even in lower case.
+    if (k > i + 2 && SOURCE_PREPS.has(x.lower) && DETERMINERS.has(words[k + 1]?.lower ?? '')) return undefined;
     if (UNNAMED_HEADS.has(x.lower)) unnamedHead = true;
     last = k;
     if (/[,;:.!?()]/.test(x.after) || PLACEHOLDER.test(text.slice(x.end))) break;
