@@ -571,7 +571,9 @@ function leftCandidates(toks: Tok[], j: number): [number, number][] {
   while (m >= 0 && j - m < 16) {
     const x = toks[m]!;
     if (x.kind === 'q' || (x.kind === 'p' && x.text !== '.' && x.text !== ')')) break;
-    m = x.kind === 'p' && x.text === ')' ? skipParen(toks, m) : m - 1;
+    // An unmatched ")" (a list number "2)") leaves skipParen where it was: step over it.
+    const skipped = x.kind === 'p' && x.text === ')' ? skipParen(toks, m) : m - 1;
+    m = skipped === m ? m - 1 : skipped;
   }
   if (m >= 0 && toks[m]!.kind === 'p' && toks[m]!.text === ',') {
     const r = phraseLeft(toks, skipParen(toks, m - 1));
@@ -669,7 +671,7 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
   };
   const foundIn = (ui: number): Found[] => (units[ui]!.heading ? [] : cuesOf(ui));
   const out: AttributedQuotation[] = [];
-  quotes.forEach((q, k) => {
+  quotes.forEach((q) => {
     let ui = unitOf(q.start);
     if (ui < 0) ui = units.findIndex((u) => u.start >= q.start);
     const unit = units[ui];
