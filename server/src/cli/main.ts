@@ -225,26 +225,22 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     progress.tick(++done);
   }
 
-  // 4. Plain checking spreads the drafts the cache did not answer over worker threads, in slices
-  // so the progress bar moves.
+  // 4. Plain checking spreads the drafts the cache did not answer over worker threads, started
+  // once for the whole run; the progress bar follows the drafts as they come back.
   if (pending.length > 0) {
     const { analyseDrafts } = await import('./workers.js');
-    const slice = Math.max(64, Math.ceil(pending.length / 10));
-    for (let from = 0; from < pending.length; from += slice) {
-      const ids = pending.slice(from, from + slice);
-      const outcomes = await analyseDrafts(
-        ids.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! })),
-        { threads: opts.threads ?? (fromSource ? 1 : undefined), index },
-      );
-      outcomes.forEach((o, k) => {
-        const n = ids[k]!;
-        for (const e of o.ruleErrors) io.err.write(`copydesk: rule ${e.rule} failed on ${mine[n]!.path}: ${e.error}\n`);
-        results[n] = { findings: o.findings, unused: o.unusedDisables };
-        cache?.set(mine[n]!.path, keys[n]!, o.findings, o.unusedDisables);
-      });
-      done += ids.length;
-      progress.tick(done);
-    }
+    const before = done;
+    const outcomes = await analyseDrafts(
+      pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! })),
+      { threads: opts.threads ?? (fromSource ? 1 : undefined), index, onProgress: (k) => progress.tick(before + k) },
+    );
+    outcomes.forEach((o, k) => {
+      const n = pending[k]!;
+      for (const e of o.ruleErrors) io.err.write(`copydesk: rule ${e.rule} failed on ${mine[n]!.path}: ${e.error}\n`);
+      results[n] = { findings: o.findings, unused: o.unusedDisables };
+      cache?.set(mine[n]!.path, keys[n]!, o.findings, o.unusedDisables);
+    });
+    done += pending.length;
   }
   const reports: FileReport[] = mine.map((d, n) => ({
     path: d.path,

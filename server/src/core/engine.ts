@@ -39,6 +39,8 @@ export function analyse(text: string, options: AnalyseOptions): AnalysisResult {
 export class Analyzer {
   private cache = new Map<string, RawFinding[]>();
   private cacheConfig: ResolvedConfig | undefined;
+  /** Per-block work of document rules (see RuleContext.memo), kept like the block cache. */
+  private memo = new Map<string, unknown>();
 
   /** Number of block analyses run by the last call (what the cache did not answer). */
   lastMisses = 0;
@@ -50,7 +52,20 @@ export class Analyzer {
       this.cacheConfig = config;
     }
     const doc = parseDocument(text, options.languageId);
-    const ctx: RuleContext = { config, path: options.path, workspace: options.workspace };
+    const previousMemo = this.memo;
+    const nextMemo = new Map<string, unknown>();
+    const ctx: RuleContext = {
+      config,
+      path: options.path,
+      workspace: options.workspace,
+      memo: <T>(namespace: string, key: string, compute: () => T): T => {
+        const k = `${namespace}\u0000${key}`;
+        if (nextMemo.has(k)) return nextMemo.get(k) as T;
+        const value = previousMemo.has(k) ? (previousMemo.get(k) as T) : compute();
+        nextMemo.set(k, value);
+        return value;
+      },
+    };
     const findings: Finding[] = [];
     const next = new Map<string, RawFinding[]>();
     this.lastMisses = 0;
@@ -82,6 +97,7 @@ export class Analyzer {
     }
     // Only blocks of the current text stay cached: the cache never outgrows the draft.
     this.cache = next;
+    this.memo = nextMemo;
     findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
     // Inline disable comments filter the result, so every adapter honours them the same way.
     const known = new Set<string>([...RULES.map((r) => r.id), ...CATEGORIES]);

@@ -20,6 +20,13 @@ export interface RuleContext {
   path?: string;
   /** Facts from other drafts of the workspace, when the adapter has indexed them. */
   workspace?: WorkspaceFacts;
+  /**
+   * Remembers per-block work of a document rule across analyses of the same draft: `compute` runs
+   * only when `key` (usually a block's text) was not seen in this or the previous analysis, so a
+   * keystroke redoes only the changed paragraph. Entries not used in an analysis are dropped.
+   * `namespace` keeps rules apart. Values must be treated as immutable.
+   */
+  memo<T>(namespace: string, key: string, compute: () => T): T;
 }
 
 /** What other drafts of the workspace contain, as the boilerplate rules need it. */
