@@ -24,6 +24,7 @@ const { values } = parseArgs({
 });
 // Read by test/property/properties.ts when it loads.
 if (values.off) process.env.COPYDESK_FUZZ_OFF = values.off;
+process.env.COPYDESK_SLOW_MS = values['slow-ms'];
 
 register();
 const fc = (await import('fast-check')).default;
@@ -33,20 +34,19 @@ const p = await import('../test/property/properties.ts');
 const seed = values.seed !== undefined ? Number(values.seed) : (Date.now() ^ (Math.random() * 0x7fffffff)) | 0;
 const numRuns = Number(values.runs);
 
-const slowMs = Number(values['slow-ms']);
 const current = join(tmpdir(), `copydesk-fuzz-${process.pid}.json`);
 /**
- * Wraps a check: the input is saved first (so a run that never ends can still be inspected), and
- * a check slower than --slow-ms fails, since an editor waiting that long on one draft is frozen.
+ * Wraps a check: the input is saved first, so a run that never ends can still be inspected. (An
+ * analysis slower than --slow-ms fails inside the check: an editor waiting that long is frozen.)
  */
 const timed = (check) => (...args) => {
   writeFileSync(current, JSON.stringify(args));
-  const t = performance.now();
   Atomics.store(heartbeat, 0, Math.floor(Date.now() / 1000));
-  check(...args);
-  Atomics.store(heartbeat, 0, 0);
-  const ms = performance.now() - t;
-  if (ms > slowMs) throw new Error(`too slow: ${Math.round(ms)} ms for one input (limit ${slowMs} ms)`);
+  try {
+    check(...args);
+  } finally {
+    Atomics.store(heartbeat, 0, 0);
+  }
 };
 
 /**

@@ -1,33 +1,30 @@
 /**
  * Property tests of the core over generated drafts, with a fixed seed and bounded runs so they
- * are repeatable in `npm test`. `npm run fuzz` runs the same properties long with a random seed.
- * COPYDESK_PROPERTY_SEED and COPYDESK_PROPERTY_RUNS replay or widen a run.
+ * are repeatable in `npm test`; `npm run fuzz` runs the same properties long with a random seed.
+ * Each property runs in a worker thread with a deadline, so a rule stuck in a loop fails the test
+ * instead of hanging it. COPYDESK_PROPERTY_SEED and COPYDESK_PROPERTY_RUNS (a multiplier) replay
+ * or widen a run.
  */
 import { test } from 'node:test';
-import fc from 'fast-check';
-import { draftArb, editArb } from './arbitraries.js';
-import { checkBlocks, checkCacheInvisible, checkCodeUntouched, checkFindings, checkFixAll, checkPreferredFixes } from './properties.js';
+import assert from 'node:assert/strict';
+import { runInWorker } from './worker.js';
+import type { PropertyName } from './suite.js';
 
 const seed = Number(process.env.COPYDESK_PROPERTY_SEED ?? 20261122);
 const scale = Number(process.env.COPYDESK_PROPERTY_RUNS ?? 1);
-const params = (numRuns: number): fc.Parameters<unknown> => ({ seed, numRuns: Math.max(1, Math.round(numRuns * scale)), endOnFailure: false, includeErrorInReport: true });
+const DEADLINE_MS = 90_000;
 
-test('blocks keep document offsets and only mask characters', () => {
-  fc.assert(fc.property(draftArb, (d) => checkBlocks(d)), params(300));
-});
+const cases: [PropertyName, number, string][] = [
+  ['blocks', 300, 'blocks keep document offsets, only mask characters, and piecewise parsing equals a whole parse'],
+  ['findings', 150, 'the core never throws; ranges lie in the text, split no surrogate pair and map to the right line; JSON parses'],
+  ['preferred-fix', 100, 'applying a preferred fix removes its finding'],
+  ['fix-all', 100, 'fix-all reaches a fixed point, changes nothing outside its edits and never touches code'],
+  ['cache', 40, 'the paragraph cache is invisible: edited drafts analyse as if fresh'],
+];
 
-test('the core never throws; ranges lie in the text, split no surrogate pair and map to the right line', () => {
-  fc.assert(fc.property(draftArb, (d) => void checkFindings(d)), params(200));
-});
-
-test('applying a preferred fix removes its finding', () => {
-  fc.assert(fc.property(draftArb, (d) => checkPreferredFixes(d, checkFindings(d))), params(120));
-});
-
-test('fix-all reaches a fixed point, changes nothing outside its edits and never touches code', () => {
-  fc.assert(fc.property(draftArb, (d) => checkCodeUntouched(d, checkFixAll(d))), params(120));
-});
-
-test('the paragraph cache is invisible: edited drafts analyse as if fresh', () => {
-  fc.assert(fc.property(draftArb, fc.array(editArb, { minLength: 1, maxLength: 6 }), (d, edits) => checkCacheInvisible(d, edits)), params(80));
-});
+for (const [name, runs, title] of cases) {
+  test(title, { timeout: DEADLINE_MS + 10_000 }, async () => {
+    const failure = await runInWorker({ name, seed, numRuns: Math.max(1, Math.round(runs * scale)) }, DEADLINE_MS);
+    assert.equal(failure, undefined, failure);
+  });
+}

@@ -22,10 +22,13 @@ import { applyEdit, type Draft, type Edit } from './arbitraries.js';
 const config = defaultConfig();
 // COPYDESK_FUZZ_OFF=rule,rule switches rules off, to fuzz the rest around a known, reported bug.
 for (const id of (process.env.COPYDESK_FUZZ_OFF ?? '').split(',').filter(Boolean)) config.rules[id] = 'off';
+// COPYDESK_SLOW_MS fails an analysis slower than this (the fuzzer sets it; tests on a busy machine do not).
+const SLOW_MS = Number(process.env.COPYDESK_SLOW_MS ?? Infinity);
 
 /** Analyses with every rule failure turned into an exception: a rule that throws is a bug too. */
 export function strictAnalyse(text: string, languageId: LanguageId, analyzer = new Analyzer()): Finding[] {
   const errors: string[] = [];
+  const started = performance.now();
   const { findings } = analyzer.analyse(text, {
     languageId,
     config,
@@ -33,6 +36,8 @@ export function strictAnalyse(text: string, languageId: LanguageId, analyzer = n
     onRuleError: (rule, e) => errors.push(`${rule}: ${(e as Error)?.stack ?? String(e)}`),
   });
   assert.deepEqual(errors, [], 'a rule threw');
+  const ms = performance.now() - started;
+  assert.ok(ms <= SLOW_MS, `too slow: one analysis of ${text.length} characters took ${Math.round(ms)} ms (limit ${SLOW_MS} ms)`);
   return findings;
 }
 
@@ -182,8 +187,16 @@ export function checkFixAll(draft: Draft, maxPasses = 12): string {
 /** Code (fenced blocks) survives fix-all untouched: the checks only edit prose. */
 export function checkCodeUntouched(draft: Draft, fixed: string): void {
   if (draft.languageId !== 'markdown') return;
-  for (const m of draft.text.matchAll(/^```[^\S\r\n]*\r?\n([^`]*?)\r?\n```$/gm)) {
-    if (m[1]!.trim()) assert.ok(fixed.includes(m[1]!), `fix-all changed code: ${JSON.stringify(m[1])}`);
+  // Closed top-level ``` fences, found line by line so a closing fence is never read as an opening one.
+  let open: string[] | undefined;
+  for (const line of draft.text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    if (/^```\s*$/.test(line) || (!open && /^```/.test(line))) {
+      if (open) {
+        const code = open.join('\n');
+        if (code.trim()) for (const l of open) assert.ok(fixed.includes(l), `fix-all changed code: ${JSON.stringify(l)}`);
+        open = undefined;
+      } else open = [];
+    } else open?.push(line);
   }
 }
 

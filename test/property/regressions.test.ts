@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyse, Analyzer, applyEdits, defaultConfig, parseDocument, preferredEdits, RULES, type BlockRule, type Rule } from '../../server/src/core/index.js';
-import { checkBlocks, checkFindings, checkFixAll } from './properties.js';
+import { checkBlocks, checkCodeUntouched, checkFindings, checkFixAll } from './properties.js';
 
 test('a Markdown draft with a BOM keeps document offsets (micromark drops the BOM from its offsets)', () => {
   // Found by the block property: every offset was one too small, so a block could start between
@@ -70,4 +70,12 @@ test('an unmatched ")" before ", said" next to a quotation does not hang the att
     const r = finishesWithin(text, 'plaintext', 20_000);
     assert.ok(r.ok, `${JSON.stringify(text)}: ${r.detail}`);
   }
+});
+
+test('fix-all never deletes fenced code: web-cruft took a table, a code block and a heading for page furniture', () => {
+  // Found by the fuzzer: web-cruft reported "6 lines of web-page furniture" over offsets 2–83 and
+  // its preferred fix deleted them all, the fenced code included, leaving "|\r\n===".
+  const text = '| Claim | Status |\r\n| --- | :-: |\r\n| the. | the. |\r\n| x |\r\n\r\n```\r\nthe.\r\n```\r\n\r\nthe.\r\n===';
+  const fixed = checkFixAll({ text, languageId: 'markdown' });
+  checkCodeUntouched({ text, languageId: 'markdown' }, fixed);
 });
