@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyse, type AnalysisResult, type LanguageId, type ResolvedConfig } from '../core/index.js';
-import { WorkspaceIndex } from '../core/workspace.js';
+import { WorkspaceIndex, type WorkspaceSnapshot } from '../core/workspace.js';
 
 /** One draft to analyse. `config` must be plain data (it is copied to the worker). */
 export interface DraftJob {
@@ -54,9 +54,7 @@ export async function analyseDrafts(
 ): Promise<DraftOutcome[]> {
   const threads = Math.min(options.threads ?? defaultThreads(), jobs.length);
   const script = workerScript();
-  const snapshot = options.index ? snapshotIndex(options.index) : null;
-  // Without a way to hand the index over, workers would miss shared boilerplate: stay in-process.
-  if (threads <= 1 || !script || snapshot === undefined) {
+  if (threads <= 1 || !script) {
     const workspace = options.index?.facts();
     return jobs.map((job, i) => {
       const outcome = analyseOne(job, workspace);
@@ -77,6 +75,8 @@ export async function analyseDrafts(
         while (ids.length < BATCH && next < jobs.length) ids.push(next++);
         w.postMessage(ids.map((id) => ({ id, job: jobs[id] })));
       };
+      // The index goes over as plain data (WorkspaceIndex.snapshot), rebuilt in each worker.
+      const snapshot = options.index ? options.index.snapshot() : null;
       for (let t = 0; t < threads; t++) {
         const w = new Worker(script, { workerData: { copydeskCheckWorker: true, index: snapshot } });
         workers.push(w);
@@ -121,26 +121,10 @@ function workerScript(): string | undefined {
   return existsSync(bundled) ? bundled : undefined;
 }
 
-/**
- * The index as plain data a worker can receive (structured clone copies Maps). WorkspaceIndex has
- * no export method yet, so its two maps are read directly; if its shape ever changes, the result is
- * `undefined` and the drafts are analysed in-process rather than without the workspace facts.
- */
-function snapshotIndex(index: WorkspaceIndex): Record<string, unknown> | undefined {
-  const fields = index as unknown as Record<string, unknown>;
-  const names = Object.keys(fields);
-  if (names.length === 0 || !names.every((k) => fields[k] instanceof Map)) return undefined;
-  return Object.fromEntries(names.map((k) => [k, fields[k]]));
-}
-
-function restoreIndex(snapshot: Record<string, unknown>): WorkspaceIndex {
-  return Object.assign(Object.create(WorkspaceIndex.prototype) as WorkspaceIndex, snapshot);
-}
-
 // Worker side: analyse the batches the main thread sends until it terminates this thread.
 if (!isMainThread && parentPort && (workerData as { copydeskCheckWorker?: boolean } | null)?.copydeskCheckWorker) {
-  const data = workerData as { index: Record<string, unknown> | null };
-  const workspace = data.index ? restoreIndex(data.index).facts() : undefined;
+  const data = workerData as { index: WorkspaceSnapshot | null };
+  const workspace = data.index ? WorkspaceIndex.fromSnapshot(data.index).facts() : undefined;
   const port = parentPort;
   port.on('message', (batch: { id: number; job: DraftJob }[]) => {
     port.postMessage(batch.map(({ id, job }) => ({ id, outcome: analyseOne(job, workspace) })));

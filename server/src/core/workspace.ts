@@ -22,13 +22,16 @@ const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
  * word onto the same key, not produce a dictionary form.
  */
 export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/’/g, "'");
-  w = w.replace(/'s$/, '').replace(/s'$/, 's');
+  // String tests rather than regular expressions: this runs once per word of every draft.
+  let w = word.toLowerCase();
+  if (w.includes('’')) w = w.replaceAll('’', "'");
+  if (w.endsWith("'s")) w = w.slice(0, -2);
+  if (w.endsWith("s'")) w = w.slice(0, -1);
   if (w.length > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (w.length > 4 && w.endsWith('ied')) return w.slice(0, -3) + 'y';
   if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
   if (w.length > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (w.length > 4 && /(?:ch|sh|x|ss|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.length > 4 && (w.endsWith('ches') || w.endsWith('shes') || w.endsWith('xes') || w.endsWith('sses') || w.endsWith('zes'))) return w.slice(0, -2);
   if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) return w.slice(0, -1);
   return w;
 }
@@ -86,6 +89,30 @@ export function hash53(s: string): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
+/**
+ * hash53 of `parts` joined by single spaces, without building the joined string: the shingle
+ * passes hash one key per word of the draft. Same value as hash53(parts.join(' ')).
+ */
+export function hash53Joined(parts: readonly string[], from: number, count: number): number {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let p = from; p < from + count; p++) {
+    if (p > from) {
+      h1 = Math.imul(h1 ^ 32, 2654435761);
+      h2 = Math.imul(h2 ^ 32, 1597334677);
+    }
+    const s = parts[p]!;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+}
+
 /** Sentences shorter than this are too generic to count as shared boilerplate. */
 export const MIN_SHARED_WORDS = 8;
 
@@ -100,21 +127,34 @@ export interface ShareUnit {
 /**
  * The paragraphs and sentences of a draft that the workspace index compares: every prose block
  * and every sentence of at least MIN_SHARED_WORDS words (single-sentence blocks only once).
+ * `memo` (a rule's ctx.memo) lets a re-analysis reuse the units of unchanged blocks.
  */
-export function shareUnits(blocks: readonly { offset: number; text: string }[]): ShareUnit[] {
+export function shareUnits(blocks: readonly { offset: number; text: string }[], memo?: Memo): ShareUnit[] {
   const out: ShareUnit[] = [];
   for (const b of blocks) {
-    const words = normWords(b.text);
-    if (words.length >= MIN_SHARED_WORDS) {
-      out.push({ kind: 'paragraph', key: words.map((w) => w.norm).join(' '), offset: b.offset, length: b.text.length });
-    }
-    const sentences = sentenceRanges(b.text);
-    if (sentences.length < 2) continue;
-    for (const s of sentences) {
-      const sw = normWords(b.text.slice(s.start, s.end));
-      if (sw.length < MIN_SHARED_WORDS) continue;
-      out.push({ kind: 'sentence', key: sw.map((w) => w.norm).join(' '), offset: b.offset + s.start, length: s.end - s.start });
-    }
+    const units = memo ? memo('share-units', b.text, () => blockShareUnits(b.text)) : blockShareUnits(b.text);
+    // Units are kept relative to their block, which moves when the text above it changes.
+    for (const u of units) out.push({ ...u, offset: b.offset + u.offset });
+  }
+  return out;
+}
+
+/** The signature of RuleContext.memo, so core helpers can take a rule's memo. */
+export type Memo = <T>(namespace: string, key: string, compute: () => T) => T;
+
+/** shareUnits of one block, with offsets relative to the block. */
+function blockShareUnits(text: string): ShareUnit[] {
+  const out: ShareUnit[] = [];
+  const words = normWords(text);
+  if (words.length >= MIN_SHARED_WORDS) {
+    out.push({ kind: 'paragraph', key: words.map((w) => w.norm).join(' '), offset: 0, length: text.length });
+  }
+  const sentences = sentenceRanges(text);
+  if (sentences.length < 2) return out;
+  for (const s of sentences) {
+    const sw = normWords(text.slice(s.start, s.end));
+    if (sw.length < MIN_SHARED_WORDS) continue;
+    out.push({ kind: 'sentence', key: sw.map((w) => w.norm).join(' '), offset: s.start, length: s.end - s.start });
   }
   return out;
 }
@@ -125,6 +165,23 @@ interface Entry {
   length: number;
 }
 
+/** What one draft contributed to the index, in unit order (parallel arrays). */
+interface FileUnits {
+  keys: number[];
+  offsets: number[];
+  lengths: number[];
+}
+
+/**
+ * The index as plain data (arrays of numbers and strings), for a worker thread to receive by
+ * structured clone and rebuild with WorkspaceIndex.fromSnapshot.
+ */
+export interface WorkspaceSnapshot {
+  version: 1;
+  /** In indexing order, which is also the order of each key's places (see fromSnapshot). */
+  files: ({ path: string } & FileUnits)[];
+}
+
 /**
  * Which drafts of the workspace contain which paragraphs and sentences. `update` re-hashes one
  * file's units only, so keeping the index current as files change costs one file's work.
@@ -132,27 +189,47 @@ interface Entry {
 export class WorkspaceIndex {
   /** hash → the places it occurs (several files, maybe several places in one file). */
   private readonly byKey = new Map<number, Entry[]>();
-  /** path → the hashes the file contributed, to take them out again. */
-  private readonly byPath = new Map<string, number[]>();
+  /** path → the units the file contributed, to take them out again and to snapshot the index. */
+  private readonly byPath = new Map<string, FileUnits>();
+
+  /** The index as plain data a worker thread can receive (see WorkspaceSnapshot). */
+  snapshot(): WorkspaceSnapshot {
+    return { version: 1, files: [...this.byPath].map(([path, f]) => ({ path, keys: [...f.keys], offsets: [...f.offsets], lengths: [...f.lengths] })) };
+  }
+
+  /**
+   * Rebuilds an index from `snapshot()`. Each key's places list files in the order they were last
+   * indexed, which is the order of `files`, so re-adding the files in that order gives the same
+   * lists (and the same related-information order) as the original index.
+   */
+  static fromSnapshot(snapshot: WorkspaceSnapshot): WorkspaceIndex {
+    if (snapshot?.version !== 1 || !Array.isArray(snapshot.files)) throw new Error('not a workspace index snapshot (version 1)');
+    const index = new WorkspaceIndex();
+    for (const f of snapshot.files) index.add(f.path, { keys: [...f.keys], offsets: [...f.offsets], lengths: [...f.lengths] });
+    return index;
+  }
 
   /** Indexes (or re-indexes) the draft at `path`. */
   update(path: string, text: string, languageId: LanguageId): void {
     this.remove(path);
     const units = shareUnits(parseDocument(text, languageId).blocks);
-    const keys: number[] = [];
-    for (const u of units) {
-      const h = hash53(u.key);
-      keys.push(h);
+    this.add(path, { keys: units.map((u) => hash53(u.key)), offsets: units.map((u) => u.offset), lengths: units.map((u) => u.length) });
+  }
+
+  /** Adds the units of a draft that is not indexed (callers remove it first). */
+  private add(path: string, f: FileUnits): void {
+    for (let i = 0; i < f.keys.length; i++) {
+      const h = f.keys[i]!;
       let list = this.byKey.get(h);
       if (!list) this.byKey.set(h, (list = []));
-      list.push({ path, offset: u.offset, length: u.length });
+      list.push({ path, offset: f.offsets[i]!, length: f.lengths[i]! });
     }
-    this.byPath.set(path, keys);
+    this.byPath.set(path, f);
   }
 
   /** Forgets the draft at `path`. */
   remove(path: string): void {
-    const keys = this.byPath.get(path);
+    const keys = this.byPath.get(path)?.keys;
     if (!keys) return;
     for (const h of new Set(keys)) {
       const list = this.byKey.get(h);

@@ -50,3 +50,41 @@ test('sentences of eight words or more are indexed inside longer paragraphs', ()
   assert.deepEqual(index.facts().filesSharing(normKey(shared), 'b.txt'), ['a.txt']);
   assert.deepEqual(index.facts().filesSharing(normKey('The tide was late.'), 'b.txt'), []);
 });
+
+test('a snapshot is plain data that rebuilds the same index after a structured clone', () => {
+  const index = new WorkspaceIndex();
+  index.update('a.md', `# One\n\nStory A about the ferry.\n\n${shared}\n`, 'markdown');
+  index.update('b.txt', `Story B about the dock is here.\n\n${shared}`, 'plaintext');
+  index.update('c.txt', `Story C about the bridge.\n\n${shared}`, 'plaintext');
+  // Re-indexing a.md moves it last in every list it is in: the copy must keep that order.
+  index.update('a.md', `# One, revised\n\nStory A about the ferry.\n\n${shared}\n`, 'markdown');
+  index.remove('c.txt');
+  const snap = index.snapshot();
+  assert.equal(JSON.stringify(JSON.parse(JSON.stringify(snap))), JSON.stringify(snap), 'only JSON-safe values');
+  const copy = WorkspaceIndex.fromSnapshot(structuredClone(snap));
+  assert.deepEqual(copy.paths(), index.paths());
+  for (const key of [normKey(shared), normKey('Story A about the ferry.'), normKey('nothing like this')]) {
+    for (const except of [undefined, 'a.md', 'b.txt']) {
+      assert.deepEqual(copy.facts().locationsSharing!(key, except), index.facts().locationsSharing!(key, except));
+    }
+  }
+  assert.deepEqual(copy.facts().locationsSharing!(normKey(shared)).map((l) => l.path), ['b.txt', 'a.md']);
+  // The copy is independent and stays updatable.
+  copy.remove('b.txt');
+  assert.deepEqual(index.facts().filesSharing(normKey(shared), 'a.md'), ['b.txt']);
+  assert.deepEqual(copy.facts().filesSharing(normKey(shared), 'a.md'), []);
+  assert.throws(() => WorkspaceIndex.fromSnapshot({} as never), /snapshot/);
+});
+
+test('stem gives the same keys for apostrophes, possessives and -es endings as its definition', () => {
+  assert.equal(stem('Harbor’s'), 'harbor');
+  assert.equal(stem("dogs'"), 'dog');
+  assert.equal(stem('boxes'), 'box');
+  assert.equal(stem('wishes'), 'wish');
+  assert.equal(stem('glasses'), 'glass');
+  assert.equal(stem('tries'), 'try');
+  assert.equal(stem('rained'), 'rain');
+  assert.equal(stem('sing'), 'sing');
+  assert.equal(stem('bus'), 'bus');
+  assert.equal(stem('crisis'), 'crisis');
+});

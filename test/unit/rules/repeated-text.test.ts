@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../../server/src/core/index.js';
+import { Analyzer, applyEdits } from '../../../server/src/core/index.js';
 import { check, flagged } from '../helpers.js';
 
 const rule = 'repeated-text';
@@ -105,4 +105,29 @@ test('time per word stays flat as the draft grows (linear)', () => {
   const small = time(make(1000)) / 1000;
   const big = time(make(8000)) / 8000;
   assert.ok(big < small * 4, `per-paragraph time grew from ${small} to ${big}`);
+});
+
+test('re-analysis after edits (memoised blocks) gives the same findings as a fresh analysis', () => {
+  const head = 'Harbor Council Votes To Close The Old Ferry Pier';
+  const near = 'The water authority raised rates for the third year in a row on Monday.';
+  const nearAgain = 'On Monday the water authority raised its rates for the third year in a row.';
+  const pull = '“We will rebuild every house on this street before winter comes,” the chief said.';
+  const drafts = [
+    `${head}\n\n${near} Farmers protested outside.\n\n${pull}\n\nSeparately, the ferry crews met.\n\n${head}\n\n${nearAgain}\n\n“We will rebuild every house on this street before winter comes.”`,
+    // Text inserted above: every later block moves, the memoised facts must follow.
+    `A new line on top of the draft.\n\n${head}\n\n${near} Farmers protested outside.\n\n${pull}\n\nSeparately, the ferry crews met.\n\n${head}\n\n${nearAgain}\n\n“We will rebuild every house on this street before winter comes.”`,
+    // The first occurrence edited away: the former repeat becomes the first.
+    `A new line on top of the draft.\n\nHarbor Council Delays The Vote\n\n${near} Farmers protested outside.\n\n${pull}\n\nSeparately, the ferry crews met.\n\n${head}\n\n${nearAgain}`,
+    // A paragraph repeated three times, one of them inside a longer paragraph.
+    `${near}\n\n${head}\n\nIn other news: ${head.toLowerCase()} again, said the clerk.\n\n${head}\n\n${near}`,
+  ];
+  for (const languageId of ['plaintext', 'markdown'] as const) {
+    const analyzer = new Analyzer();
+    for (const text of [...drafts, ...drafts.slice().reverse()]) {
+      const memoised = analyzer.analyse(text, { languageId }).findings.filter((f) => f.rule === rule);
+      const fresh = check(text, { rule, languageId });
+      assert.ok(fresh.length > 0);
+      assert.deepEqual(memoised, fresh);
+    }
+  }
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse, defaultConfig, type Finding } from '../../../server/src/core/index.js';
+import { Analyzer, analyse, defaultConfig, type Finding } from '../../../server/src/core/index.js';
 import { WorkspaceIndex } from '../../../server/src/core/workspace.js';
 
 const rule = 'shared-boilerplate';
@@ -47,4 +47,24 @@ test('nothing is reported without a workspace, for unshared text, for house text
   assert.deepEqual(run({ 'a.txt': `Story one.\n\n${closing}`, 'b.txt': `Story two.\n\n${closing}` }, config)['a.txt'], []);
   const quote = '“We will keep the harbor open through the whole winter season,” the mayor said.';
   assert.deepEqual(run({ 'a.txt': `Story one.\n\n${quote}`, 'b.txt': `Story two.\n\n${quote}` })['a.txt'], []);
+});
+
+test('re-analysis after edits (memoised units) gives the same findings as a fresh analysis', () => {
+  const s = 'The harbor authority is a public agency created by the state legislature in 1951.';
+  const index = new WorkspaceIndex();
+  index.update('b.txt', `Crews dredged the channel. ${s}\n\n${closing}`, 'plaintext');
+  const drafts = [
+    `The fees rose. ${s} It meets monthly.\n\n${closing}`,
+    `A line on top.\n\nThe fees rose. ${s} It meets monthly.\n\n${closing}`,
+    `A line on top.\n\nThe fees rose sharply. It meets monthly.\n\n${closing}`,
+    `${closing}\n\nThe fees rose. ${s}`,
+  ];
+  const analyzer = new Analyzer();
+  for (const text of [...drafts, ...drafts.slice().reverse()]) {
+    const options = { languageId: 'plaintext' as const, path: 'a.txt', workspace: index.facts() };
+    const memoised = analyzer.analyse(text, options).findings.filter((f) => f.rule === rule);
+    const fresh = analyse(text, options).findings.filter((f) => f.rule === rule);
+    assert.ok(fresh.length > 0);
+    assert.deepEqual(memoised, fresh);
+  }
 });

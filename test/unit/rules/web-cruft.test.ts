@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyEdits } from '../../../server/src/core/index.js';
+import { Analyzer, applyEdits } from '../../../server/src/core/index.js';
 import { check, flagged } from '../helpers.js';
 
 const rule = 'web-cruft';
@@ -96,4 +96,29 @@ test('in Markdown, a list of links is a link list and a share row is found', () 
   assert.ok(found.some((s) => s.includes('Related')));
   assert.ok(found.some((s) => s.includes('Twitter')));
   assert.ok(!found.some((s) => s.includes('approved a new budget')));
+});
+
+test('re-analysis after edits (memoised lines) gives the same findings as a fresh analysis', () => {
+  const menu = 'Home\n\nWorld\n\nBusiness\n\nSport\n\nWeather';
+  const links = '- [Ferry fares rise again](https://example.com/a)\n- [Pier closes for repairs](https://example.com/b)\n- [Crews dredge the channel](https://example.com/c)';
+  const tail = 'Leave a Reply\n\nYour email address will not be published. Required fields are marked *';
+  const drafts = [
+    `${menu}\n\n${story}\n\nRelated stories\n\n${links}\n\n${tail}\n`,
+    // A line inserted above: every block moves.
+    `Subscribe now\n\n${menu}\n\n${story}\n\nRelated stories\n\n${links}\n\n${tail}\n`,
+    // The same list text without its list markers: the raw line around the block changed.
+    `${menu}\n\n${story}\n\nRelated stories\n\n${links.replace(/^- /gm, '')}\n\n${tail}\n`,
+    // Not English any more: the language test changes how every line is judged.
+    `${menu}\n\nLe conseil municipal a voté mardi soir le budget du port après un long débat.\n\nLes élus ont promis deux nouveaux bateaux.\n\n${tail}\n`,
+    `${story}\n\n${tail}\n`,
+  ];
+  for (const languageId of ['plaintext', 'markdown'] as const) {
+    const analyzer = new Analyzer();
+    for (const text of [...drafts, ...drafts.slice().reverse()]) {
+      const memoised = analyzer.analyse(text, { languageId }).findings.filter((f) => f.rule === rule);
+      const fresh = check(text, { rule, languageId });
+      assert.ok(fresh.length > 0);
+      assert.deepEqual(memoised, fresh);
+    }
+  }
 });

@@ -28,7 +28,8 @@ export const sharedBoilerplate: DocumentRule = {
     const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
     const out: RawFinding[] = [];
     let coveredTo = -1;
-    for (const u of shareUnits(doc.blocks)) {
+    // Units of unchanged blocks come from the memo: a keystroke re-normalises one paragraph.
+    for (const u of shareUnits(doc.blocks, ctx.memo)) {
       // Sentences of a paragraph already reported whole are not reported again.
       if (u.offset + u.length <= coveredTo) continue;
       if (allowed.some((a) => a.includes(u.key) || u.key.includes(a))) continue;

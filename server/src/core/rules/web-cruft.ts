@@ -10,10 +10,14 @@
  *   button. Headings, captions and bylines next to reporting are left alone: a short line between
  *   paragraphs of prose is taken as part of the story, and so is a list a sentence introduces.
  * The span is the whole line; consecutive cruft lines are reported as one block.
+ *
+ * Judging a line by itself (lexicon, shape) is memoised per block (ctx.memo, block-relative
+ * offsets), and so is the English test per line of the draft's head, so a keystroke redoes one
+ * paragraph; the neighbourhood pass over all lines is linear and cheap.
  */
-import type { DocumentRule } from '../rule.js';
+import type { DocumentRule, RuleContext } from '../rule.js';
 import type { RawFinding } from '../types.js';
-import type { ParsedDocument } from '../document.js';
+import type { Block, ParsedDocument } from '../document.js';
 import { CRUFT, CTA_OBJECTS, CTA_VERBS, PARTIAL_MAX_WORDS, STOPWORDS, type CruftKind } from '../data/cruft.js';
 import { normKey } from '../workspace.js';
 import { deletion } from './repeated-text.js';
@@ -31,6 +35,8 @@ interface Unit {
   reason?: string;
   opensSection?: boolean;
   flagged?: boolean;
+  /** isMeta of the line (when its shape is not 'good'), worked out once with its memoised description. */
+  meta?: boolean;
 }
 
 /** A run of this many short unpunctuated lines with no prose between them is a menu or link list. */
@@ -51,6 +57,9 @@ const ENGLISH_MIN_STOP = 0.12;
 const WORD_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const DATED_ITEM_RE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\s*[:|–—-]/gi;
 
+/** What may separate two lines of one run: blank lines, list bullets or numbers, quote marks. */
+const LINE_GAP_RE = /^(?:\s|[>*+-](?=\s)|\d{1,3}[.)](?=\s))*$/;
+
 export const webCruft: DocumentRule = {
   id: 'web-cruft',
   category: 'boilerplate',
@@ -60,7 +69,7 @@ export const webCruft: DocumentRule = {
   scope: 'document',
   analyse(doc, ctx) {
     const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
-    const units = unitsOf(doc);
+    const units = unitsOf(doc, ctx);
     judgeContext(units);
     const out: RawFinding[] = [];
     let i = 0;
@@ -70,7 +79,15 @@ export const webCruft: DocumentRule = {
         continue;
       }
       let j = i;
-      while (j + 1 < units.length && units[j + 1]!.flagged && !isAllowed(units[j + 1]!, allowed)) j++;
+      // A run ends where anything but blank lines and list or quote markers lies between two lines
+      // (a code block, HTML, table syntax): a deletion must never take non-prose with it.
+      while (
+        j + 1 < units.length &&
+        units[j + 1]!.flagged &&
+        !isAllowed(units[j + 1]!, allowed) &&
+        LINE_GAP_RE.test(doc.text.slice(units[j]!.end, units[j + 1]!.start))
+      )
+        j++;
       out.push(finding(doc, units.slice(i, j + 1)));
       i = j + 1;
     }
@@ -103,30 +120,79 @@ function finding(doc: ParsedDocument, run: Unit[]): RawFinding {
   };
 }
 
+/** Characters at the head of the draft sampled to decide whether it is English. */
+const ENGLISH_SAMPLE = 200_000;
+
 /**
  * The lines of every prose block. Hard-wrapped prose (a long line that stops mid-sentence, the
- * next one continuing in lower case) is joined back into one unit.
+ * next one continuing in lower case) is joined back into one unit. Units are fresh objects each
+ * time, because judgeContext marks them.
  */
-function unitsOf(doc: ParsedDocument): Unit[] {
+function unitsOf(doc: ParsedDocument, ctx: RuleContext): Unit[] {
   const units: Unit[] = [];
-  const sample = doc.text.slice(0, 200_000).match(WORD_RE) ?? [];
-  const english = sample.filter((w) => STOPWORDS.has(w.toLowerCase())).length >= sample.length * ENGLISH_MIN_STOP;
+  const english = isEnglish(doc, ctx);
   for (const b of doc.blocks) {
-    const lines: { start: number; end: number }[] = [];
-    const re = /[^\r\n]+/g;
-    for (let m = re.exec(b.text); m; m = re.exec(b.text)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      const body = m[0].trim();
-      if (!body) continue;
-      const s = b.offset + m.index + lead;
-      const e = s + body.length;
-      const prev = lines[lines.length - 1];
-      if (prev && isContinuation(doc.text.slice(prev.start, prev.end), body)) prev.end = e;
-      else lines.push({ start: s, end: e });
-    }
-    for (const l of lines) units.push(describe(doc, l.start, l.end, english));
+    // A block's units depend on its text, the raw text of the lines it spans (markup masked out of
+    // block.text, list markers before it), where the block sits in those lines, the language id
+    // and the English test: all of that is the key, and nothing else is read.
+    const lineStart = doc.text.lastIndexOf('\n', b.offset - 1) + 1;
+    let lineEnd = doc.text.indexOf('\n', b.offset + b.text.length);
+    if (lineEnd < 0) lineEnd = doc.text.length;
+    const end = b.offset + b.text.length;
+    const raw = doc.text.slice(b.offset, end);
+    // Lengths first, so the key reads back unambiguously; the raw slice only when masking changed it.
+    const same = raw === b.text;
+    const key = `${english ? 'en' : 'xx'}:${doc.languageId}:${b.offset - lineStart}:${b.text.length}:${same ? 1 : 0}:${doc.text.slice(lineStart, b.offset)}${b.text}${same ? '' : raw}${doc.text.slice(end, lineEnd)}`;
+    const rel = ctx.memo('web-cruft', key, () => blockUnits(doc, b, english));
+    for (const u of rel) units.push({ ...u, start: u.start + b.offset, end: u.end + b.offset });
   }
   return units;
+}
+
+/** The units of one block, with offsets relative to the block. */
+function blockUnits(doc: ParsedDocument, b: Block, english: boolean): Unit[] {
+  const lines: { start: number; end: number }[] = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(b.text); m; m = re.exec(b.text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const body = m[0].trim();
+    if (!body) continue;
+    const s = b.offset + m.index + lead;
+    const e = s + body.length;
+    const prev = lines[lines.length - 1];
+    if (prev && isContinuation(doc.text.slice(prev.start, prev.end), body)) prev.end = e;
+    else lines.push({ start: s, end: e });
+  }
+  return lines.map((l) => {
+    const u = describe(doc, l.start, l.end, english);
+    // Cards (flagCards) look for metadata lines among the lines that are not prose only.
+    return { ...u, start: u.start - b.offset, end: u.end - b.offset, meta: u.shape !== 'good' && isMeta(u) };
+  });
+}
+
+/**
+ * Whether the head of the draft is dense enough in English function words. Words never cross a
+ * line break, so the counts are summed line by line, each line's memoised by its text.
+ */
+function isEnglish(doc: ParsedDocument, ctx: RuleContext): boolean {
+  const head = doc.text.length > ENGLISH_SAMPLE ? doc.text.slice(0, ENGLISH_SAMPLE) : doc.text;
+  let words = 0;
+  let stops = 0;
+  for (let from = 0; from < head.length; ) {
+    let to = head.indexOf('\n', from);
+    if (to < 0) to = head.length;
+    if (to > from) {
+      const line = head.slice(from, to);
+      const c = ctx.memo('web-cruft-english', line, () => {
+        const ws = line.match(WORD_RE) ?? [];
+        return { words: ws.length, stops: ws.filter((w) => STOPWORDS.has(w.toLowerCase())).length };
+      });
+      words += c.words;
+      stops += c.stops;
+    }
+    from = to + 1;
+  }
+  return stops >= words * ENGLISH_MIN_STOP;
 }
 
 function isContinuation(prev: string, line: string): boolean {
@@ -285,7 +351,7 @@ function flagCards(units: Unit[]): void {
       let j = k;
       let meta = false;
       while (j < units.length && units[j]!.shape !== 'good' && j - k < 5) {
-        if (isMeta(units[j]!)) meta = true;
+        if (units[j]!.meta) meta = true;
         j++;
       }
       if (!meta || j === k) break;
