@@ -17,9 +17,9 @@
  * Quoted words are masked before cues are looked for, so a speaker's own "I said no" is not an
  * attribution.
  */
-import type { ParsedDocument } from './document.js';
+import type { Block, ParsedDocument } from './document.js';
 import { sentencesOf } from './nlp.js';
-import { documentQuotations, type Quotation } from './quotations.js';
+import { documentQuotations, type Memo, type Quotation } from './quotations.js';
 import {
   AGENT_NOUNS, ALWAYS_VAGUE, ANONYMOUS_QUALIFIERS, ANONYMOUS_ROLES, BETWEEN_SPEAKER_AND_CUE, CLAUSE_BOUNDARIES, GROUP_NOUNS,
   INDEFINITE, NAME_ABBREVIATIONS, NEGATORS, NOT_NAMES, PRONOUNS, SPEECH_NOUNS, SPEECH_VERBS, TITLES, VAGUE_ALONE,
@@ -95,27 +95,36 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'he
 /** Marks where a quotation stood in the masked text. */
 const QUOTE_CHAR = '\uE000';
 
+/** A token of one unit; offsets are relative to the unit's start (so a unit's tokens can be kept across edits above it). */
 interface Tok {
   kind: 'w' | 'p' | 'q';
   text: string;
   lower: string;
   start: number;
   end: number;
-  /** For 'q': the index of the quotation in the document's list. */
-  q?: number;
 }
 
 const TOKEN_RE = /\uE000|[\p{L}\p{N}]+(?:['’][\p{L}]+)*(?:[-.&][\p{L}\p{N}]+)*(?:['’](?=\s))?|[,;:()\u2014\u2013\u2015]|-{1,2}|[.!?]+/gu;
 
-function tokensIn(masked: string, from: number, to: number, quoteAt: Map<number, number>): Tok[] {
+/** First characters of TOKEN_RE's punctuation alternatives. */
+const PUNCT_FIRST = ',;:()\u2014\u2013\u2015-.!?';
+
+function lowerWord(t: string): string {
+  const lower = t.toLowerCase();
+  return lower.includes('’') ? lower.replace(/’/g, "'") : lower;
+}
+
+/** Tokens of masked[from..to), offsets relative to `from`. */
+function tokensIn(masked: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   TOKEN_RE.lastIndex = from;
   for (let m = TOKEN_RE.exec(masked); m && m.index < to; m = TOKEN_RE.exec(masked)) {
     const t = m[0];
-    const start = m.index;
-    if (t === QUOTE_CHAR) out.push({ kind: 'q', text: t, lower: t, start, end: start + 1, q: quoteAt.get(start) });
-    else if (/[\p{L}\p{N}]/u.test(t)) out.push({ kind: 'w', text: t, lower: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length });
-    else out.push({ kind: 'p', text: t, lower: t, start, end: start + t.length });
+    const start = m.index - from;
+    if (t === QUOTE_CHAR) out.push({ kind: 'q', text: t, lower: t, start, end: start + 1 });
+    // A token is punctuation or a word from its first character (the pattern's alternatives do not mix).
+    else if (PUNCT_FIRST.includes(t[0]!)) out.push({ kind: 'p', text: t, lower: t, start, end: start + t.length });
+    else out.push({ kind: 'w', text: t, lower: lowerWord(t), start, end: start + t.length });
   }
   return out;
 }
@@ -137,48 +146,90 @@ interface Unit {
  * joined so that no quotation is cut in two and a sentence that starts in lower case ("… !” she
  * said.") stays with the one before.
  */
-function unitsOf(doc: ParsedDocument, quotes: Quotation[]): Unit[] {
-  const raw: Unit[] = [];
-  let para = 0;
-  doc.blocks.forEach((block, bi) => {
-    para++;
-    let last = 0;
-    for (const s of sentencesOf(block)) {
-      let from = s.start;
-      const text = block.text;
-      // A sentence that starts on a new line starts a new paragraph (drafts with single line breaks).
-      if (last > 0 && text.slice(last, s.start).includes('\n')) para++;
-      last = s.end;
-      for (let i = s.start; i < s.end; i++) {
-        if (text[i] !== '\n') continue;
-        const before = text.slice(from, i).trimEnd();
-        const after = text.slice(i + 1, s.end).trimStart();
-        if (before && after && (/[.!?:"”’)]$/.test(before) || /^[\p{Lu}"“‘'\-*•–—#\d]/u.test(after) && !/[,;]$/.test(before))) {
-          raw.push({ start: block.offset + from, end: block.offset + i, block: bi, para, heading: block.kind === 'heading' });
-          para++;
-          from = i + 1;
-        }
-      }
-      raw.push({ start: block.offset + from, end: block.offset + s.end, block: bi, para, heading: block.kind === 'heading' });
-    }
-  });
+function unitsOf(doc: ParsedDocument, quotes: Quotation[], memo?: Memo): Unit[] {
   const units: Unit[] = [];
+  let para = 0;
   // Quotations are in order and do not overlap: the first one ending after a unit's start is the
   // only one that can run across the boundary with the unit before.
   let qi = 0;
-  for (const u of raw) {
-    const text = doc.text.slice(u.start, u.end);
-    if (!text.trim()) continue;
-    const prev = units[units.length - 1];
-    while (qi < quotes.length && quotes[qi]!.end <= u.start) qi++;
-    const across = quotes[qi];
-    const cut = prev && across && across.start < prev.end && across.mark !== 'block';
-    // "“…!” she said." and "“…” ― Jane Doe" belong with the quotation before them.
-    const lowerStart = prev && prev.block === u.block && prev.para === u.para && /^[\s"“”’']*(?:\p{Ll}|[\u2014\u2013\u2015-])/u.test(text) && /["”’'][\s]*$/.test(doc.text.slice(prev.start, prev.end));
-    if (prev && (cut || lowerStart)) prev.end = u.end;
-    else units.push({ ...u });
-  }
+  /** Whether the last unit's text ends with a closing quotation mark (its last raw piece decides). */
+  let prevEndsQuote = false;
+  doc.blocks.forEach((block, bi) => {
+    const raw = doc.text.slice(block.offset, block.offset + block.text.length);
+    // Performance: a block's sentence pieces are block-relative and kept by its text across edits.
+    const pieces = memo ? memo('attribution.pieces', raw === block.text ? block.text : `${block.text}\u0000${raw}`, () => piecesOf(block, raw)) : piecesOf(block, raw);
+    const heading = block.kind === 'heading';
+    for (const p of pieces.list) {
+      if (p.blank) continue;
+      const start = block.offset + p.start;
+      const end = block.offset + p.end;
+      const prev = units[units.length - 1];
+      while (qi < quotes.length && quotes[qi]!.end <= start) qi++;
+      const across = quotes[qi];
+      const cut = prev && across && across.start < prev.end && across.mark !== 'block';
+      // "“…!” she said." and "“…” ― Jane Doe" belong with the quotation before them.
+      const lowerStart = prev && prev.block === bi && prev.para === para + p.para && p.lowerStart && prevEndsQuote;
+      if (prev && (cut || lowerStart)) prev.end = end;
+      else units.push({ start, end, block: bi, para: para + p.para, heading });
+      // A joined unit's text ends with this piece, which is not blank: its end is this piece's end.
+      prevEndsQuote = p.endsQuote;
+    }
+    para += pieces.paras;
+  });
   return units;
+}
+
+/** A sentence (or a line of one) of a block, block-relative, with what joining units needs of its text. */
+interface Piece {
+  start: number;
+  end: number;
+  /** Paragraph number within the block, from 1. */
+  para: number;
+  blank: boolean;
+  /** Starts in lower case or with a dash ("… !” she said.", "― Jane Doe"). */
+  lowerStart: boolean;
+  /** Ends with a closing quotation mark. */
+  endsQuote: boolean;
+}
+
+/**
+ * Sentences of a block split at line breaks that end a paragraph. `raw` is the block's slice of the
+ * draft (the unit texts are read there, as the tokens are).
+ */
+function piecesOf(block: Block, raw: string): { list: Piece[]; paras: number } {
+  const list: Piece[] = [];
+  let para = 1;
+  let last = 0;
+  const text = block.text;
+  const push = (start: number, end: number) => {
+    const t = raw.slice(start, end);
+    list.push({
+      start,
+      end,
+      para,
+      blank: !t.trim(),
+      lowerStart: /^[\s"“”’']*(?:\p{Ll}|[\u2014\u2013\u2015-])/u.test(t),
+      endsQuote: /["”’'][\s]*$/.test(t),
+    });
+  };
+  for (const s of sentencesOf(block)) {
+    let from = s.start;
+    // A sentence that starts on a new line starts a new paragraph (drafts with single line breaks).
+    if (last > 0 && text.slice(last, s.start).includes('\n')) para++;
+    last = s.end;
+    for (let i = s.start; i < s.end; i++) {
+      if (text[i] !== '\n') continue;
+      const before = text.slice(from, i).trimEnd();
+      const after = text.slice(i + 1, s.end).trimStart();
+      if (before && after && (/[.!?:"”’)]$/.test(before) || /^[\p{Lu}"“‘'\-*•–—#\d]/u.test(after) && !/[,;]$/.test(before))) {
+        push(from, i);
+        para++;
+        from = i + 1;
+      }
+    }
+    push(from, s.end);
+  }
+  return { list, paras: para };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -230,43 +281,108 @@ function nameOf(words: Tok[]): string | null {
   return name.replace(/['’]s$/, '');
 }
 
+/** A capitalised run of a unit that may name someone, as far as the unit alone decides. */
+interface NameRun {
+  /** Unit-relative offset of the run. */
+  offset: number;
+  name: string;
+  nameWords: string[];
+  /** A lone capitalised word opening a sentence: a name only if the draft does not use it in lower case. */
+  maybeCommon: boolean;
+  /** A person's name by its shape (2-4 capitalised words). */
+  person: boolean;
+}
+
+/** The capitalised runs of a unit's tokens that may be names (what does not depend on the rest of the draft). */
+function nameRunsOf(toks: Tok[]): NameRun[] {
+  const out: NameRun[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    if (!isCap(toks[i])) continue;
+    const j = capitalRun(toks, i);
+    const run = toks.slice(i, j);
+    const sentenceStart = i === 0 || toks[i - 1]!.kind === 'q' || /^[.!?:]+$/.test(toks[i - 1]!.text);
+    // A lone capitalised word opening a sentence is usually not a name ("Critics", "Officials").
+    const words = run.filter((t) => t.kind === 'w');
+    const name = nameOf(run);
+    i = j - 1;
+    if (!name) continue;
+    const nameWords = name.split(' ');
+    if (nameWords.length === 1 && (ALWAYS_VAGUE[name.toLowerCase()] || AGENTS.has(name.toLowerCase()) || GROUPS.has(name.toLowerCase()))) continue;
+    const person = nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.?$/u.test(w));
+    out.push({ offset: run[0]!.start, name, nameWords, maybeCommon: sentenceStart && words.length === 1, person });
+  }
+  return out;
+}
+
 /** Every capitalised run that names someone or something, in document order. */
-function mentionsOf(doc: ParsedDocument, units: Unit[], masked: string, quoteAt: Map<number, number>): Mention[] {
+function mentionsOf(units: Unit[], runsOf: (ui: number) => NameRun[], lowerHas: (w: string) => boolean): Mention[] {
   const out: Mention[] = [];
   // A capitalised word opening a sentence is a name unless the draft also uses it in lower case
   // ("Critics said…" / "the critics") or it is a word of the lexicons.
-  const lower = new Set(masked.match(/(?<![\p{L}\p{N}'’])\p{Ll}[\p{L}'’-]*/gu) ?? []);
   const commonWord = (w: string) =>
-    lower.has(w) || NOT_NAME.has(w) || VAGUE_HEADS.has(w) || ROLES.has(w) || GROUPS.has(w) || AGENTS.has(w) || CUE_FORMS.has(w) || ALONE.has(w) || TITLE_WORDS.has(w);
+    lowerHas(w) || NOT_NAME.has(w) || VAGUE_HEADS.has(w) || ROLES.has(w) || GROUPS.has(w) || AGENTS.has(w) || CUE_FORMS.has(w) || ALONE.has(w) || TITLE_WORDS.has(w);
   const surnames = new Set<string>();
   /** The latest full name for a surname ("Altman" → "Sam Altman"). */
   const full = new Map<string, string>();
-  for (const u of units) {
-    if (u.heading) continue;
-    const toks = tokensIn(masked, u.start, u.end, quoteAt);
-    for (let i = 0; i < toks.length; i++) {
-      if (!isCap(toks[i])) continue;
-      const j = capitalRun(toks, i);
-      const run = toks.slice(i, j);
-      const sentenceStart = i === 0 || toks[i - 1]!.kind === 'q' || /^[.!?:]+$/.test(toks[i - 1]!.text);
-      // A lone capitalised word opening a sentence is usually not a name ("Critics", "Officials").
-      const words = run.filter((t) => t.kind === 'w');
-      const name = nameOf(run);
-      i = j - 1;
-      if (!name) continue;
-      const nameWords = name.split(' ');
-      if (sentenceStart && words.length === 1 && !surnames.has(name) && commonWord(name.toLowerCase())) continue;
-      if (nameWords.length === 1 && (ALWAYS_VAGUE[name.toLowerCase()] || AGENTS.has(name.toLowerCase()) || GROUPS.has(name.toLowerCase()))) continue;
-      let person = nameWords.length >= 2 && nameWords.length <= 4 && nameWords.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || /^\p{Lu}\.?$/u.test(w));
+  units.forEach((u, ui) => {
+    if (u.heading) return;
+    for (const r of runsOf(ui)) {
+      const { name, nameWords } = r;
+      if (r.maybeCommon && !surnames.has(name) && commonWord(name.toLowerCase())) continue;
+      let person = r.person;
       if (nameWords.length === 1 && surnames.has(name)) person = true;
       if (person && nameWords.length >= 2) {
         surnames.add(nameWords[nameWords.length - 1]!);
         full.set(nameWords[nameWords.length - 1]!, name);
       }
-      out.push({ name: nameWords.length === 1 ? full.get(name) ?? name : name, offset: run[0]!.start, person });
+      out.push({ name: nameWords.length === 1 ? full.get(name) ?? name : name, offset: u.start + r.offset, person });
     }
-  }
+  });
   return out;
+}
+
+const LOWER_WORD = /(?<![\p{L}\p{N}'’])\p{Ll}[\p{L}'’-]*/gu;
+
+/**
+ * Whether a word occurs in lower case anywhere in the masked draft. With `memo`, the draft is cut
+ * into chunks of lines at content-defined points (a word never spans a line break, and the
+ * look-behind sees the line break as it would the chunk's start), each chunk's words kept by its
+ * text, so an edit re-reads one chunk.
+ */
+function lowerWords(masked: string, memo?: Memo): (w: string) => boolean {
+  if (!memo) {
+    const lower = new Set(masked.match(LOWER_WORD) ?? []);
+    return (w) => lower.has(w);
+  }
+  const chunks: Set<string>[] = [];
+  let from = 0;
+  let lines = 0;
+  let pos = 0;
+  while (pos < masked.length) {
+    const nl = masked.indexOf('\n', pos);
+    const end = nl < 0 ? masked.length : nl + 1;
+    lines++;
+    // A cut after a line chosen by the line's own content (so cuts do not move when text above
+    // changes), about one line in 96, or after 512 lines at most.
+    const len = end - pos;
+    const cut = end === masked.length || lines >= 512 || (len > 1 && (len * 31 + masked.charCodeAt(pos) + masked.charCodeAt(pos + (len >> 1)) * 7) % 96 === 0);
+    if (cut) {
+      const text = masked.slice(from, end);
+      chunks.push(memo('attribution.lower', text, () => new Set(text.match(LOWER_WORD) ?? [])));
+      from = end;
+      lines = 0;
+    }
+    pos = end;
+  }
+  let union: Set<string> | undefined;
+  return (w) => {
+    if (chunks.length <= 32) return chunks.some((c) => c.has(w));
+    if (!union) {
+      union = new Set<string>();
+      for (const c of chunks) for (const x of c) union.add(x);
+    }
+    return union.has(w);
+  };
 }
 
 /** How many mentions back a pronoun or a surname is looked up (drafts name people again). */
@@ -323,58 +439,84 @@ interface Found {
 
 const PERSON_DESCRIPTIONS = new Set(['president', 'senator', 'governor', 'mayor', 'candidate', 'nominee', 'congressman', 'congresswoman', 'representative', 'lawmaker', 'minister', 'secretary', 'chairman', 'chairwoman', 'ceo', 'founder', 'cofounder', 'co-founder', 'executive', 'director', 'spokesman', 'spokeswoman', 'spokesperson', 'official', 'lawyer', 'attorney', 'prosecutor', 'researcher', 'scientist', 'professor', 'author', 'writer', 'reporter', 'economist', 'analyst', 'doctor', 'leader', 'manager', 'owner', 'investor', 'billionaire', 'entrepreneur', 'activist', 'businessman', 'businesswoman', 'man', 'woman', 'judge', 'pope', 'king', 'queen', 'general', 'commander', 'sheriff', 'chancellor', 'host']);
 
+/** A look-up of the mentions made while finding a unit's attributions, to check a kept result against. */
+type Lookup = { want: 'person' | 'other' | 'any'; name?: undefined; result: string | null } | { name: string; result: string };
+
 class SpeakerFinder {
+  /** When set, every look-up of the mentions is recorded here. */
+  log: Lookup[] | undefined;
+
   constructor(
     private readonly doc: ParsedDocument,
     private readonly mentions: Mention[],
   ) {}
 
-  /** Classifies the words toks[from..to) (a noun phrase) as a speaker, or undefined. */
-  classify(toks: Tok[], from: number, to: number, at: number): Speaker | undefined {
+  /**
+   * Classifies the words toks[from..to) (a noun phrase) as a speaker, or undefined. `base` is the
+   * document offset the tokens are relative to; `at` the document offset names are looked up before.
+   */
+  classify(toks: Tok[], from: number, to: number, at: number, base: number): Speaker | undefined {
     const words = toks.slice(from, to).filter((t) => t.kind === 'w');
     if (!words.length) return undefined;
-    const start = toks[from]!.start;
-    const end = toks[to - 1]!.end;
+    const start = toks[from]!.start + base;
+    const end = toks[to - 1]!.end + base;
     const phrase = this.doc.text.slice(start, end);
-    const base = { phrase, offset: start, length: end - start };
+    const span = { phrase, offset: start, length: end - start };
     const lowers = words.map((w) => w.lower);
     const head = lowers[lowers.length - 1]!;
     if (PRONOUNS[head] && (words.length === 1 || !/^\p{Lu}/u.test(words[words.length - 1]!.text) || words[words.length - 1]!.text === 'I')) {
       const only = words[words.length - 1]!;
-      base.phrase = only.text;
-      base.offset = only.start;
-      base.length = only.end - only.start;
+      span.phrase = only.text;
+      span.offset = only.start + base;
+      span.length = only.end - only.start;
       const kind = PRONOUNS[head]!;
-      if (kind === 'writer') return { ...base, kind: 'writer', name: head === 'i' ? 'the writer' : resolve(this.mentions, at, 'other') ?? 'the writer' };
-      return { ...base, kind: 'pronoun', name: resolve(this.mentions, at, kind === 'person' ? 'person' : 'other') };
+      if (kind === 'writer') return { ...span, kind: 'writer', name: head === 'i' ? 'the writer' : this.resolve(at, 'other') ?? 'the writer' };
+      return { ...span, kind: 'pronoun', name: this.resolve(at, kind === 'person' ? 'person' : 'other') };
     }
     const vague = vagueReason(lowers, words);
-    if (vague) return { ...base, kind: 'vague', name: null, reason: vague };
+    if (vague) return { ...span, kind: 'vague', name: null, reason: vague };
     // A possessive ("Musk’s lawsuit", "the company’s statement"): the owner speaks.
     const poss = words.findIndex((w) => /['’]s$|s['’]$/.test(w.text));
     if (poss >= 0 && poss < words.length - 1) {
       const owner = words.slice(0, poss + 1);
-      const inner = this.classify(toks, toks.indexOf(owner[0]!), toks.indexOf(owner[owner.length - 1]!) + 1, at);
-      if (inner && inner.kind !== 'vague') return { ...inner, ...base, kind: inner.kind };
+      const inner = this.classify(toks, toks.indexOf(owner[0]!), toks.indexOf(owner[owner.length - 1]!) + 1, at, base);
+      if (inner && inner.kind !== 'vague') return { ...inner, ...span, kind: inner.kind };
     }
     const caps = namedIn(toks, from, to);
-    if (caps) return { ...base, kind: 'named', name: this.fullName(caps, at) };
+    if (caps) return { ...span, kind: 'named', name: this.fullName(caps, at) };
     if (lowers.length >= 2 && (DETERMINERS.has(lowers[0]!) || DETERMINERS.has(lowers[lowers.length - 2]!)) && AGENTS.has(head)) {
       const owner = lowers[lowers.length - 2]!;
       const want = PERSON_DESCRIPTIONS.has(head) || owner === 'his' || owner === 'her' ? 'person' : 'other';
-      return { ...base, kind: 'description', name: resolve(this.mentions, at, want) };
+      return { ...span, kind: 'description', name: this.resolve(at, want) };
     }
-    if (GROUPS.has(head) || (AGENTS.has(head) && words.length >= 2)) return { ...base, kind: 'group', name: phrase };
+    if (GROUPS.has(head) || (AGENTS.has(head) && words.length >= 2)) return { ...span, kind: 'group', name: phrase };
     // "the announcer said", "her doctor wrote": a short definite description names its speaker.
     if (words.length >= 2 && words.length <= 3 && ['the', 'his', 'her', 'their', 'its'].includes(lowers[0]!) && !lowers.slice(1).some((w) => NOT_NAME.has(w))) {
-      return { ...base, kind: 'group', name: phrase };
+      return { ...span, kind: 'group', name: phrase };
     }
     return undefined;
   }
 
   private fullName(name: string, at: number): string {
     if (name.includes(' ')) return name;
-    return fullName(this.mentions, name, at);
+    const result = fullName(this.mentions, name, at);
+    this.log?.push({ name, result });
+    return result;
+  }
+
+  private resolve(at: number, want: 'person' | 'other' | 'any'): string | null {
+    const result = resolve(this.mentions, at, want);
+    this.log?.push({ want, result });
+    return result;
+  }
+
+  /** True when the look-ups in `log` give the same answers before document offset `at` now. */
+  replays(log: readonly Lookup[], at: number): boolean {
+    for (const l of log) {
+      const now = l.name === undefined ? resolve(this.mentions, at, l.want) : fullName(this.mentions, l.name, at);
+      if (now !== l.result) return false;
+    }
+    return true;
   }
 }
 
@@ -466,22 +608,28 @@ function phraseRight(toks: Tok[], from: number): [number, number] | undefined {
 /** A function that records an attribution if the phrase `r` names a speaker. */
 type Push = (cueIndex: number, r: [number, number] | undefined, cue?: string) => boolean;
 
-function pusher(toks: Tok[], finder: SpeakerFinder, out: Found[]): Push {
-  const at = toks[0]?.start ?? 0;
+/** `base`: the document offset `toks` are relative to. */
+function pusher(toks: Tok[], finder: SpeakerFinder, out: Found[], base: number): Push {
+  const at = atOf(toks, base);
   return (cueIndex, r, cue) => {
     if (!r) return false;
-    const speaker = finder.classify(toks, r[0], r[1], at);
+    const speaker = finder.classify(toks, r[0], r[1], at, base);
     if (!speaker) return false;
     const cueTok = toks[cueIndex]!;
-    out.push({ cue: cue ?? cueTok.text, cueOffset: cueTok.start, speaker, tok: cueIndex });
+    out.push({ cue: cue ?? cueTok.text, cueOffset: cueTok.start + base, speaker, tok: cueIndex });
     return true;
   };
 }
 
+/** Where the speakers of a unit are looked up: before its first token. */
+function atOf(toks: Tok[], base: number): number {
+  return toks.length ? toks[0]!.start + base : 0;
+}
+
 /** Attributions by cue words in one unit's tokens (quotation contents are masked). */
-function attributionsIn(toks: Tok[], finder: SpeakerFinder): Found[] {
+function attributionsIn(toks: Tok[], finder: SpeakerFinder, base: number): Found[] {
   const out: Found[] = [];
-  const push = pusher(toks, finder, out);
+  const push = pusher(toks, finder, out, base);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'w') continue;
@@ -530,9 +678,9 @@ function attributionsIn(toks: Tok[], finder: SpeakerFinder): Found[] {
 }
 
 /** "Altman: “…”" — a name as a label before the quotation token `qTok`; "“…” — Sam Altman" after it. */
-function labelAttributions(toks: Tok[], finder: SpeakerFinder, qTok: number): Found[] {
+function labelAttributions(toks: Tok[], finder: SpeakerFinder, qTok: number, base: number): Found[] {
   const out: Found[] = [];
-  const push = pusher(toks, finder, out);
+  const push = pusher(toks, finder, out, base);
   const colon = toks[qTok - 1];
   if (colon?.kind === 'p' && colon.text === ':' && qTok >= 2 && !CUE_FORMS.has(toks[qTok - 2]!.lower)) {
     const r = phraseLeft(toks, qTok - 2);
@@ -619,24 +767,58 @@ function isTitleCase(words: string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // The analysis
 
-const memo = new WeakMap<ParsedDocument, AttributedQuotation[]>();
+const memoByDoc = new WeakMap<ParsedDocument, AttributedQuotation[]>();
 
-/** Every quotation of the draft with its kind and attribution (memoised per parsed document). */
-export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] {
-  const hit = memo.get(doc);
+/**
+ * Every quotation of the draft with its kind and attribution (memoised per parsed document, so the
+ * three quotation rules share one analysis). With `memo` (RuleContext.memo), the work on each
+ * sentence is kept across analyses by its text: a keystroke redoes the changed paragraph, and the
+ * rest only where a name it refers back to has changed.
+ */
+export function attributeQuotations(doc: ParsedDocument, memo?: Memo): AttributedQuotation[] {
+  const hit = memoByDoc.get(doc);
   if (hit) return hit;
-  const quotes = documentQuotations(doc);
-  const units = unitsOf(doc, quotes);
+  const quotes = documentQuotations(doc, memo);
+  const units = unitsOf(doc, quotes, memo);
   // Quotation interiors become one marker character plus spaces: cues inside them are the speaker's words.
-  const chars = doc.text.split('');
-  const quoteAt = new Map<number, number>();
-  quotes.forEach((q, k) => {
-    for (let i = q.start; i < q.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
-    chars[q.start] = QUOTE_CHAR;
-    quoteAt.set(q.start, k);
-  });
-  const masked = chars.join('');
-  const mentions = mentionsOf(doc, units, masked, quoteAt);
+  const masked = maskQuotations(doc.text, quotes);
+  /** What a unit's own text decides: its tokens and the names in it (and, with `memo`, its kept cues). */
+  const unitData: (UnitData | undefined)[] = new Array(units.length);
+  const cells: (CueCell | undefined)[] = new Array(units.length);
+  const dataOf = (ui: number): UnitData => {
+    let d = unitData[ui];
+    if (!d) {
+      if (memo) blockData(ui);
+      d = unitData[ui] ??= unitDataOf(masked, units[ui]!);
+    }
+    return d;
+  };
+  /**
+   * Performance: the units that start and end in the block of unit `ui` are kept together, by the
+   * block's masked text and their places in it (one memo entry per paragraph). A unit that runs on
+   * into the next block (a quotation over several paragraphs) is worked out again each time.
+   */
+  const blockData = (ui: number): void => {
+    const bi = units[ui]!.block;
+    let first = ui;
+    while (first > 0 && units[first - 1]!.block === bi) first--;
+    const block = doc.blocks[bi]!;
+    const end = block.offset + block.text.length;
+    let last = first;
+    while (last < units.length && units[last]!.block === bi && units[last]!.end <= end) last++;
+    if (last === first) return;
+    const inside = units.slice(first, last);
+    const key = `${inside.map((u) => `${u.start - block.offset},${u.end - block.offset}`).join(' ')}\u0001${masked.slice(block.offset, spaceAfter(masked, end))}`;
+    const kept = memo!('attribution.block', key, () => ({
+      data: inside.map((u) => unitDataOf(masked, u)),
+      cells: inside.map((): CueCell => ({ found: null, log: [] })),
+    }));
+    for (let k = 0; k < inside.length; k++) {
+      unitData[first + k] = kept.data[k];
+      cells[first + k] = kept.cells[k];
+    }
+  };
+  const mentions = mentionsOf(units, (ui) => dataOf(ui).runs, lowerWords(masked, memo));
   const finder = new SpeakerFinder(doc, mentions);
   const unitOf = (offset: number): number => {
     // Units are in document order and do not overlap: binary search.
@@ -651,20 +833,26 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
     }
     return -1;
   };
-  const unitToks = new Map<number, Tok[]>();
-  const toksOf = (ui: number): Tok[] => {
-    let t = unitToks.get(ui);
-    if (!t) {
-      t = tokensIn(masked, units[ui]!.start, units[ui]!.end, quoteAt);
-      unitToks.set(ui, t);
-    }
-    return t;
-  };
+  const toksOf = (ui: number): Tok[] => dataOf(ui).toks;
   const found = new Map<number, Found[]>();
   const cuesOf = (ui: number): Found[] => {
     let f = found.get(ui);
     if (!f) {
-      f = attributionsIn(toksOf(ui), finder);
+      const base = units[ui]!.start;
+      const toks = toksOf(ui);
+      const cell = cells[ui];
+      if (cell) {
+        // The cues of a unit depend on its text and on the names mentioned before it: kept with the
+        // text, and checked by asking the mentions the same questions again (cheap look-ups).
+        const at = atOf(toks, base);
+        if (!cell.found || !finder.replays(cell.log, at)) {
+          finder.log = [];
+          cell.found = attributionsIn(toks, finder, base).map((x) => shiftFound(x, -base));
+          cell.log = finder.log;
+          finder.log = undefined;
+        }
+        f = cell.found.map((x) => shiftFound(x, base));
+      } else f = attributionsIn(toks, finder, base);
       found.set(ui, f);
     }
     return f;
@@ -673,7 +861,7 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
   const out: AttributedQuotation[] = [];
   quotes.forEach((q) => {
     let ui = unitOf(q.start);
-    if (ui < 0) ui = units.findIndex((u) => u.start >= q.start);
+    if (ui < 0) ui = firstUnitFrom(units, q.start);
     const unit = units[ui];
     let attribution: Attribution | null = null;
     let unresolved: Speaker | null = null;
@@ -681,8 +869,8 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
     const words = wordsOfContent(q.content);
     if (unit) {
       const toks = toksOf(ui);
-      const qTok = tokenAt(toks, q.start);
-      const same = [...cuesOf(ui), ...(qTok >= 0 ? labelAttributions(toks, finder, qTok) : [])].sort((a, b) => Math.abs(a.tok - qTok) - Math.abs(b.tok - qTok));
+      const qTok = tokenAt(toks, q.start - unit.start);
+      const same = [...cuesOf(ui), ...(qTok >= 0 ? labelAttributions(toks, finder, qTok, unit.start) : [])].sort((a, b) => Math.abs(a.tok - qTok) - Math.abs(b.tok - qTok));
       const prevTok = toks[qTok - 1];
       const integrated = q.mark !== 'block' && qTok > 0 && prevTok!.kind === 'w' && !CUE_FORMS.has(prevTok!.lower);
       const lowerStart = /^\s*\p{Ll}/u.test(q.content);
@@ -730,8 +918,81 @@ export function attributeQuotations(doc: ParsedDocument): AttributedQuotation[] 
     }
     out.push({ quotation: q, kind, attribution, unresolved });
   });
-  memo.set(doc, out);
+  memoByDoc.set(doc, out);
   return out;
+}
+
+/** What a unit's own (masked) text decides. */
+interface UnitData {
+  toks: Tok[];
+  runs: NameRun[];
+}
+
+/** A unit's kept attributions (offsets relative to the unit) and the look-ups they depended on; refreshed in place when those answer differently. */
+interface CueCell {
+  found: Found[] | null;
+  log: Lookup[];
+}
+
+function unitDataOf(masked: string, u: Unit): UnitData {
+  const toks = tokensIn(masked, u.start, u.end);
+  return { toks, runs: nameRunsOf(toks) };
+}
+
+/**
+ * Just past the first white space at or after `end`: the masked text up to there decides the
+ * tokens of units ending by `end` (a token that starts before `end` ends at that space at the
+ * latest, and the token pattern looks one character ahead).
+ */
+function spaceAfter(masked: string, end: number): number {
+  SPACE.lastIndex = end;
+  const m = SPACE.exec(masked);
+  return m ? m.index + 1 : masked.length;
+}
+
+const SPACE = /\s/g;
+
+function shiftFound(f: Found, d: number): Found {
+  return { ...f, cueOffset: f.cueOffset + d, speaker: { ...f.speaker, offset: f.speaker.offset + d } };
+}
+
+/** Index of the first unit starting at or after `offset` (units are in order), or -1. */
+function firstUnitFrom(units: Unit[], offset: number): number {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid]!.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo < units.length ? lo : -1;
+}
+
+/**
+ * The draft with each quotation's interior replaced by spaces (line breaks kept) and its first
+ * character by QUOTE_CHAR, built from slices (quotations are in order and do not overlap).
+ */
+function maskQuotations(text: string, quotes: readonly Quotation[]): string {
+  const parts: string[] = [];
+  let pos = 0;
+  for (const q of quotes) {
+    if (q.start < pos || q.end <= q.start || q.end > text.length) return maskByChar(text, quotes);
+    const inner = text.slice(q.start + 1, q.end);
+    parts.push(text.slice(pos, q.start), QUOTE_CHAR, inner.includes('\n') ? inner.replace(/[^\n]/g, ' ') : ' '.repeat(inner.length));
+    pos = q.end;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
+
+/** The general form of maskQuotations, for quotations that would not meet its assumptions. */
+function maskByChar(text: string, quotes: readonly Quotation[]): string {
+  const chars = text.split('');
+  for (const q of quotes) {
+    for (let i = q.start; i < q.end; i++) if (chars[i] !== '\n') chars[i] = ' ';
+    chars[q.start] = QUOTE_CHAR;
+  }
+  return chars.join('');
 }
 
 /** Index of the quotation token at document offset `offset` in `toks` (binary search), or -1. */

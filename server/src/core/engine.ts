@@ -40,29 +40,36 @@ export class Analyzer {
   private cache = new Map<string, RawFinding[]>();
   private cacheConfig: ResolvedConfig | undefined;
   /** Per-block work of document rules (see RuleContext.memo), kept like the block cache. */
-  private memo = new Map<string, unknown>();
+  private memo = new Map<string, Map<string, unknown>>();
+
+  private usingDefault = false;
 
   /** Number of block analyses run by the last call (what the cache did not answer). */
   lastMisses = 0;
 
   analyse(text: string, options: AnalyseOptions): AnalysisResult {
-    const config = options.config ?? defaultConfig();
+    // Without a config, the same default object every time, so the cache survives between calls.
+    const config = options.config ?? (this.cacheConfig && !options.config && this.usingDefault ? this.cacheConfig : defaultConfig());
+    this.usingDefault = !options.config;
     if (config !== this.cacheConfig) {
       this.cache.clear();
       this.cacheConfig = config;
     }
     const doc = parseDocument(text, options.languageId);
     const previousMemo = this.memo;
-    const nextMemo = new Map<string, unknown>();
+    const nextMemo = new Map<string, Map<string, unknown>>();
     const ctx: RuleContext = {
       config,
       path: options.path,
       workspace: options.workspace,
+      // One map per namespace: a lookup hashes the key alone, with no joined string to build.
       memo: <T>(namespace: string, key: string, compute: () => T): T => {
-        const k = `${namespace}\u0000${key}`;
-        if (nextMemo.has(k)) return nextMemo.get(k) as T;
-        const value = previousMemo.has(k) ? (previousMemo.get(k) as T) : compute();
-        nextMemo.set(k, value);
+        let next = nextMemo.get(namespace);
+        if (!next) nextMemo.set(namespace, (next = new Map()));
+        if (next.has(key)) return next.get(key) as T;
+        const previous = previousMemo.get(namespace);
+        const value = previous?.has(key) ? (previous.get(key) as T) : compute();
+        next.set(key, value);
         return value;
       },
     };

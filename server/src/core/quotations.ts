@@ -1,7 +1,7 @@
 /**
  * Finds direct quotations. Two levels:
- * - `findQuotations(text)`: the outermost quotation spans of one block's text (what hedge-word uses
- *   to skip the speaker's own words);
+ * - `findQuotations(text)`: the outermost quotation spans of one block's text (what the hedge rules
+ *   use, through `blockQuotations(block)`, to skip the speaker's own words);
  * - `documentQuotations(doc)`: quotations of a whole draft, with a quote that runs over several
  *   paragraphs (opening mark on each paragraph, closing mark only on the last) joined into one,
  *   Markdown block quotes as quotations of their own, and quotes that are never closed.
@@ -12,7 +12,8 @@
  * "O’Brien" (letters on both sides), "the ’90s", "rock ’n’ roll" (elisions) and "the players’
  * union" (a plural possessive) stay apostrophes, and a single opening mark needs a closing one.
  */
-import type { ParsedDocument } from './document.js';
+import type { Block, ParsedDocument } from './document.js';
+import type { RuleContext } from './rule.js';
 
 export interface QuoteSpan {
   /** Offset of the opening mark in the text. */
@@ -89,57 +90,83 @@ function looksPossessive(text: string, i: number): boolean {
 }
 
 /**
- * Where the next closing marks are, for every offset of `text`: one backward pass, so finding the
- * closing mark of each opening one costs nothing (a paragraph full of apostrophes stays linear).
+ * Where the next closing marks are, for every offset of `text`: the offsets of each kind of mark,
+ * in order, found in one pass over the marks and line breaks (not every character), so finding the
+ * closing mark of each opening one is a binary search (a paragraph full of apostrophes stays linear).
  */
 class Lookahead {
-  /** Next single closing mark that is not a plural possessive, or -1. */
-  private readonly single: Int32Array;
-  /** Next single closing mark of any kind, or -1. */
-  private readonly singleAny: Int32Array;
-  /** Next double mark that can close, or -1. */
-  private readonly double: Int32Array;
-  /** Next blank line (paragraph break inside the text), or -1. */
-  private readonly blank: Int32Array;
+  /** Single closing marks that are not plural possessives. */
+  private readonly single: number[] = [];
+  /** Single closing marks of any kind. */
+  private readonly singleAny: number[] = [];
+  /** Double marks that can close. */
+  private readonly double: number[] = [];
+  /** Blank lines (paragraph breaks inside the text). */
+  private readonly blank: number[] = [];
 
   constructor(private readonly text: string) {
-    const n = text.length;
-    this.single = new Int32Array(n + 1).fill(-1);
-    this.singleAny = new Int32Array(n + 1).fill(-1);
-    this.double = new Int32Array(n + 1).fill(-1);
-    this.blank = new Int32Array(n + 1).fill(-1);
-    for (let j = n - 1; j >= 0; j--) {
-      this.single[j] = this.single[j + 1]!;
-      this.singleAny[j] = this.singleAny[j + 1]!;
-      this.double[j] = this.double[j + 1]!;
-      this.blank[j] = this.blank[j + 1]!;
-      const ch = text[j]!;
-      if ((ch === "'" || ch === '\u2019') && singleRole(text, j) === 'close') {
-        this.singleAny[j] = j;
-        if (!looksPossessive(text, j)) this.single[j] = j;
-      } else if (DOUBLE_CLOSERS.includes(ch) || ch === '\u201C') {
+    const re = /['\u2019"\u201D\u00BB\u201C\n]/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const j = m.index;
+      const ch = m[0];
+      if (ch === "'" || ch === '\u2019') {
+        if (singleRole(text, j) === 'close') {
+          this.singleAny.push(j);
+          if (!looksPossessive(text, j)) this.single.push(j);
+        }
+      } else if (ch === '\n') {
+        if (/^\n[ \t]*\n/.test(text.slice(j, j + 4))) this.blank.push(j);
+      } else {
         const r = doubleRole(text, j);
-        if (r === 'close' || r === 'either') this.double[j] = j;
-      } else if (ch === '\n' && /^\n[ \t]*\n/.test(text.slice(j, j + 4))) {
-        this.blank[j] = j;
+        if (r === 'close' || r === 'either') this.double.push(j);
       }
     }
   }
 
   /** The closing single mark for an opening one before `from`, or -1; never past a blank line or `stopAt`. */
   closingSingle(from: number, stopAt: number): number {
-    const blank = this.blank[from]!;
+    const blank = nextAt(this.blank, from);
     const limit = Math.min(stopAt, blank < 0 ? this.text.length : blank);
-    const c = this.single[from]!;
+    const c = nextAt(this.single, from);
     if (c >= 0 && c < limit) return c;
-    const a = this.singleAny[from]!;
+    const a = nextAt(this.singleAny, from);
     return a >= 0 && a < limit ? a : -1;
   }
 
   /** Offset of the next double mark that can close, from `from`, or -1. */
   nextDoubleClose(from: number): number {
-    return from <= this.text.length ? this.double[from]! : -1;
+    return nextAt(this.double, from);
   }
+}
+
+/** The first offset in the ascending list `at` that is at least `from`, or -1. */
+function nextAt(at: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < at.length ? at[lo]! : -1;
+}
+
+/** Quotation marks, double and single. */
+const MARK_RE = /["\u201C\u201E\u00AB\u201D\u00BB'\u2018\u2019]/g;
+
+/**
+ * True when only blanks and block-quote markers stand between the last line break before `i` (or
+ * the start of the text) and `i`.
+ */
+function atLineStartOf(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0) {
+    const ch = text[k]!;
+    if (ch === '\n' || ch === '\r') return true;
+    if (ch !== ' ' && ch !== '\t' && ch !== '>') return false;
+    k--;
+  }
+  return true;
 }
 
 interface Open {
@@ -164,23 +191,20 @@ export function scanQuotations(text: string): ScannedQuote[] {
     if (stack.length === 0) out.push({ start: o.start, end, closed, mark: o.mark, inner: o.inner, atLineStart: o.atLineStart });
     else stack[stack.length - 1]!.inner.push({ start: o.start, end, closed, mark: o.mark });
   };
-  // True while only blanks (and block-quote markers) stand between the last line break and `i`.
-  let lineBlank = true;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const atLineStart = lineBlank;
-    if (ch === '\n' || ch === '\r') lineBlank = true;
-    else if (ch !== ' ' && ch !== '\t' && ch !== '>') lineBlank = false;
+  // Performance: only the quotation marks are visited; the text between them cannot change anything.
+  const marks = new RegExp(MARK_RE);
+  for (let m = marks.exec(text); m; m = marks.exec(text)) {
+    const i = m.index;
+    const ch = m[0];
+    // Every match is a double or a single mark.
     const isDouble = DOUBLE_OPENERS.includes(ch) || DOUBLE_CLOSERS.includes(ch);
-    const isSingle = SINGLE_MARKS.includes(ch);
-    if (!isDouble && !isSingle) continue;
     const top = stack[stack.length - 1];
     if (isDouble) {
       let role = doubleRole(text, i);
       // A mark between spaces closes an open quotation ("…outreach,' \" he told") and is stray otherwise.
       if (role === 'none' && top && /[^\s]/.test(text.slice(Math.max(0, i - 3), i))) role = 'close';
       if (role === 'none') continue;
-      const lineStart = atLineStart;
+      const lineStart = atLineStartOf(text, i);
       if (top && role === 'open' && lineStart && stack[0]!.mark === 'double') {
         // A new paragraph of the same speech: the quote continues (opening mark on each paragraph).
         stack.length = 1;
@@ -228,7 +252,7 @@ export function scanQuotations(text: string): ScannedQuote[] {
       continue;
     }
     if (role === 'open') {
-      const lineStart = atLineStart;
+      const lineStart = atLineStartOf(text, i);
       if (top && lineStart && stack[0]!.mark === 'single') {
         stack.length = 1;
         continue;
@@ -260,9 +284,42 @@ function trimEnd(text: string, end: number): number {
 
 /** Quotation spans of `text`, outermost only, in order. Unclosed single quotes are left out. */
 export function findQuotations(text: string): QuoteSpan[] {
-  return scanQuotations(text)
-    .filter((q) => q.closed || q.mark === 'double')
-    .map(({ start, end, closed, mark }) => ({ start, end, closed, mark }));
+  return outermost(scanQuotations(text));
+}
+
+function outermost(scanned: readonly ScannedQuote[]): QuoteSpan[] {
+  return scanned.filter((q) => q.closed || q.mark === 'double').map(({ start, end, closed, mark }) => ({ start, end, closed, mark }));
+}
+
+/** Remembers per-block work across analyses of one draft (RuleContext.memo). */
+export type Memo = RuleContext['memo'];
+
+/**
+ * Performance: the scan of each block object is kept for the analysis that made it, so the
+ * document-level quotations and the four hedge rules' `blockQuotations` scan a paragraph once; with
+ * `memo` the scan of an unchanged paragraph is also kept from the previous analysis.
+ */
+const scanMemo = new WeakMap<Block, ScannedQuote[]>();
+const spanMemo = new WeakMap<Block, QuoteSpan[]>();
+
+/** `scanQuotations(block.text)`, computed once per block object (and per block text with `memo`). Do not mutate. */
+export function scanBlock(block: Block, memo?: Memo): readonly ScannedQuote[] {
+  let s = scanMemo.get(block);
+  if (!s) {
+    s = memo ? memo('quotations.scan', block.text, () => scanQuotations(block.text)) : scanQuotations(block.text);
+    scanMemo.set(block, s);
+  }
+  return s;
+}
+
+/** `findQuotations(block.text)`, computed once per block object. Do not mutate. */
+export function blockQuotations(block: Block): readonly QuoteSpan[] {
+  let s = spanMemo.get(block);
+  if (!s) {
+    s = outermost(scanBlock(block));
+    spanMemo.set(block, s);
+  }
+  return s;
 }
 
 /** True when `offset` lies inside (or on the marks of) one of `spans`. */
@@ -295,23 +352,42 @@ const docMemo = new WeakMap<ParsedDocument, Quotation[]>();
  * Every quotation of the draft, in order. A quote still open at the end of a paragraph continues
  * when the next paragraph opens with the same mark; if it does not, the quote is unclosed.
  */
-export function documentQuotations(doc: ParsedDocument): Quotation[] {
-  const memo = docMemo.get(doc);
-  if (memo) return memo;
+export function documentQuotations(doc: ParsedDocument, memo?: Memo): Quotation[] {
+  const hit = docMemo.get(doc);
+  if (hit) return hit;
   const out: Quotation[] = [];
   const blocks = doc.blocks;
+  const scan = (b: Block) => scanBlock(b, memo);
   let pending: Quotation | undefined;
+  // The block-quote run holding the current block: its last block and, per block from the run's
+  // start, the marked and trimmed lengths from that block to the run's end (suffix sums, so a long
+  // run whose blocks are not one quotation is summed once, not once per block).
+  let runLast = -1;
+  let runFirst = -1;
+  let suffixMarked: number[] = [];
+  let suffixTotal: number[] = [];
   let bi = 0;
   while (bi < blocks.length) {
     const block = blocks[bi]!;
     if (block.quoteDepth > 0 && pending === undefined) {
       // A run of block-quote paragraphs at the same depth is one quotation, unless its paragraphs
       // are themselves in quotation marks (then those quotations are the ones to check).
-      let last = bi;
-      while (last + 1 < blocks.length && blocks[last + 1]!.quoteDepth > 0) last++;
-      const run = blocks.slice(bi, last + 1);
-      const marked = run.reduce((n, b) => n + scanQuotations(b.text).reduce((m, q) => m + (q.end - q.start), 0), 0);
-      const total = run.reduce((n, b) => n + b.text.trim().length, 0);
+      if (bi > runLast) {
+        runFirst = bi;
+        runLast = bi;
+        while (runLast + 1 < blocks.length && blocks[runLast + 1]!.quoteDepth > 0) runLast++;
+        const n = runLast - runFirst + 1;
+        suffixMarked = new Array<number>(n + 1).fill(0);
+        suffixTotal = new Array<number>(n + 1).fill(0);
+        for (let k = n - 1; k >= 0; k--) {
+          const b = blocks[runFirst + k]!;
+          suffixMarked[k] = suffixMarked[k + 1]! + scan(b).reduce((m, q) => m + (q.end - q.start), 0);
+          suffixTotal[k] = suffixTotal[k + 1]! + b.text.trim().length;
+        }
+      }
+      const last = runLast;
+      const marked = suffixMarked[bi - runFirst]!;
+      const total = suffixTotal[bi - runFirst]!;
       if (marked < total / 2) {
         const lastBlock = blocks[last]!;
         out.push({
@@ -319,7 +395,7 @@ export function documentQuotations(doc: ParsedDocument): Quotation[] {
           end: lastBlock.offset + lastBlock.text.length,
           closed: true,
           mark: 'block',
-          paragraphs: run.length,
+          paragraphs: last - bi + 1,
           firstBlock: bi,
           lastBlock: last,
           content: doc.text.slice(block.offset, lastBlock.offset + lastBlock.text.length),
@@ -328,7 +404,7 @@ export function documentQuotations(doc: ParsedDocument): Quotation[] {
         continue;
       }
     }
-    const spans = scanQuotations(block.text);
+    const spans = scan(block);
     for (let k = 0; k < spans.length; k++) {
       const s = spans[k]!;
       const start = block.offset + s.start;
@@ -348,11 +424,11 @@ export function documentQuotations(doc: ParsedDocument): Quotation[] {
       }
       const q: Quotation = { start, end, closed: s.closed, mark: s.mark, paragraphs: 1, firstBlock: bi, lastBlock: bi, content: '' };
       q.content = contentOf(doc.text, q);
-      if (!s.closed && s.mark === 'single' && !continuesInNext(blocks, bi, s.mark)) continue;
+      if (!s.closed && s.mark === 'single' && !continuesInNext(blocks, bi, s.mark, scan)) continue;
       out.push(q);
       if (!s.closed && k === spans.length - 1 && s.end >= trimEnd(block.text, block.text.length)) pending = q;
     }
-    if (pending && pending.lastBlock === bi && !continuesInNext(blocks, bi, pending.mark)) pending = undefined;
+    if (pending && pending.lastBlock === bi && !continuesInNext(blocks, bi, pending.mark, scan)) pending = undefined;
     bi++;
   }
   docMemo.set(doc, out);
@@ -364,10 +440,10 @@ function leadingBlank(text: string): number {
 }
 
 /** True when the block after `bi` opens with a quotation mark of kind `mark`. */
-function continuesInNext(blocks: ParsedDocument['blocks'], bi: number, mark: 'double' | 'single' | 'block'): boolean {
+function continuesInNext(blocks: ParsedDocument['blocks'], bi: number, mark: 'double' | 'single' | 'block', scan: (b: Block) => readonly ScannedQuote[]): boolean {
   const next = blocks[bi + 1];
   if (!next || next.kind === 'heading') return false;
-  const first = scanQuotations(next.text)[0];
+  const first = scan(next)[0];
   return !!first && first.mark === mark && first.start === leadingBlank(next.text);
 }
 

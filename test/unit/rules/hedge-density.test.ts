@@ -28,3 +28,28 @@ test('hedges the writer quotes or allowed do not count', () => {
   assert.equal(check(text, { rule }).length, 1);
   assert.deepEqual(check(text, { rule, config: { allowWords: ['may'] } }), []);
 });
+
+test('counts agree with the hedge rules and stay right when a paragraph changes', async () => {
+  const { Analyzer, analyse } = await import('../../../server/src/core/index.js');
+  const hedges = new Set(['hedge-word', 'weasel-attribution', 'softener', 'hedge-density', 'vague-generalisation']);
+  const mine = (r: { findings: { rule: string }[] }) => JSON.stringify(r.findings.filter((f) => hedges.has(f.rule)));
+  const steady = 'The harbour opened in 1890 and still serves the fishing fleet.';
+  const versions = [
+    `${steady}\n\nThe mill may reopen. Critics say it could fail. It is perhaps too late.`,
+    `${steady}\n\nThe mill may reopen. Critics say it could fail. It is perhaps too late, and the owners are reportedly divided.`,
+    `${steady}\n\nThe mill will reopen in March, the owners said.`,
+    `${steady}\n\nSome residents are somewhat worried. The plan is widely regarded as late, and it may slip.`,
+  ];
+  const a = new Analyzer();
+  for (const text of [...versions, ...versions.slice().reverse()]) {
+    const kept = a.analyse(text, { languageId: 'plaintext' });
+    assert.equal(mine(kept), mine(analyse(text, { languageId: 'plaintext' })));
+  }
+  // The note counts exactly the hedges the other rules flag in the paragraph (one each here).
+  const text = versions[1]!;
+  const found = analyse(text, { languageId: 'plaintext' }).findings;
+  const note = found.find((f) => f.rule === 'hedge-density');
+  assert.ok(note);
+  const singles = found.filter((f) => f.rule !== 'hedge-density' && f.rule !== 'vague-generalisation' && f.category === 'hedge' && f.offset >= note.offset);
+  assert.equal((note.data as { hedges: number }).hedges, singles.length);
+});

@@ -81,3 +81,23 @@ test('flags an unattributed Markdown block quote, not one introduced by its writ
   const sourced = 'Ana Ruiz wrote on Monday:\n\n> Nobody in this town trusts the council anymore, and who can blame us?\n';
   assert.deepEqual(flagged(sourced, { rule, languageId: 'markdown' }), []);
 });
+
+test('re-analysis after edits (kept per-paragraph work) finds what a fresh analysis finds', async () => {
+  const { Analyzer, analyse } = await import('../../../server/src/core/index.js');
+  const rules = new Set(['unsourced-quote', 'anonymous-source', 'unclosed-quote']);
+  const mine = (r: { findings: { rule: string }[] }) => JSON.stringify(r.findings.filter((f) => rules.has(f.rule)));
+  const drafts = [
+    'The council met on Tuesday.\n\n"We cannot keep the pool open," he said.\n\nA source close to the talks said: "The money is gone."\n\n"The budget is final."',
+    // A name added above makes the pronoun below resolve: the kept paragraph must be re-checked.
+    'Dana Whitfield chairs the council.\n\nThe council met on Tuesday.\n\n"We cannot keep the pool open," he said.\n\nA source close to the talks said: "The money is gone."\n\n"The budget is final."',
+    'Dana Whitfield chairs the council.\n\nThe council met on Tuesday.\n\n"We cannot keep the pool open," she said.\n\nA source close to the talks said: "The money is gone.\n\n"It was spent on the new library."\n\n"The budget is final."',
+    'Dana Whitfield chairs the council.\n\n"We cannot keep the pool open," she said.\n\n"It was spent on the new library.\n\nThe budget is final."',
+    '> "We cannot keep the pool open."\n> "It was spent on the new library."\n\nWhitfield said so twice.',
+  ];
+  for (const languageId of ['plaintext', 'markdown'] as const) {
+    const a = new Analyzer();
+    for (const text of [...drafts, ...drafts.slice().reverse()]) {
+      assert.equal(mine(a.analyse(text, { languageId })), mine(analyse(text, { languageId })), text);
+    }
+  }
+});

@@ -15,9 +15,9 @@ export const anonymousSource: DocumentRule = {
   description: 'Quotations attributed to an anonymous or vague source (“a source said”, “critics”, “one official”).',
   fixable: true,
   scope: 'document',
-  analyse(doc) {
+  analyse(doc, ctx) {
     const out: RawFinding[] = [];
-    for (const a of attributeQuotations(doc)) {
+    for (const a of attributeQuotations(doc, ctx.memo)) {
       const s = a.attribution?.speaker;
       if (a.kind !== 'quote' || !s || s.kind !== 'vague' || !a.quotation.closed) continue;
       const q = a.quotation;

@@ -8,7 +8,8 @@ import type { BlockRule } from '../rule.js';
 import type { Fix, RawFinding } from '../types.js';
 import type { Block } from '../document.js';
 import { sentencesOf, wordsOf, type Word } from '../nlp.js';
-import { findQuotations, insideQuotation } from '../quotations.js';
+import { blockQuotations, insideQuotation } from '../quotations.js';
+import { memoPerBlock } from '../block-memo.js';
 import {
   ABILITY_VERBS,
   APPEARANCE_VERBS,
@@ -60,10 +61,18 @@ export interface HedgeWordHit {
   fixes: Fix[];
 }
 
+const memoFindHedgeWords = memoPerBlock<HedgeWordHit[]>();
+
 /** The hedge words of `block` outside quotations and allowed words (used by hedge-density too). */
 export function findHedgeWords(block: Block, allowWords: readonly string[]): HedgeWordHit[] {
+  // Performance: hedge-density and vague-generalisation ask again for the same block object; the
+  // result is computed once per block (callers must not mutate it).
+  return memoFindHedgeWords(block, allowWords, () => computeFindHedgeWords(block, allowWords));
+}
+
+function computeFindHedgeWords(block: Block, allowWords: readonly string[]): HedgeWordHit[] {
   const allowed = new Set(allowWords.map((w) => w.toLowerCase()));
-  const quotes = findQuotations(block.text);
+  const quotes = blockQuotations(block);
   const out: HedgeWordHit[] = [];
   for (const sentence of sentencesOf(block)) {
     const words = wordsOf(sentence);

@@ -8,7 +8,8 @@ import type { BlockRule } from '../rule.js';
 import type { Fix, RawFinding } from '../types.js';
 import type { Block } from '../document.js';
 import { sentencesOf, wordsOf, type Word } from '../nlp.js';
-import { findQuotations, insideQuotation } from '../quotations.js';
+import { blockQuotations, insideQuotation } from '../quotations.js';
+import { memoPerBlock } from '../block-memo.js';
 import { SOFTENERS, type HedgeEntry } from '../data/hedges.js';
 import { withArticle } from '../messages.js';
 
@@ -20,6 +21,9 @@ export interface SoftenerHit extends HedgeEntry {
 }
 
 const PHRASES = SOFTENERS.map((e) => ({ ...e, parts: e.word.split(' ') }));
+/** Performance: the phrases by their first word (in lexicon order), so each word is tried against its own few. */
+const BY_FIRST = new Map<string, typeof PHRASES>();
+for (const p of PHRASES) BY_FIRST.set(p.parts[0]!, [...(BY_FIRST.get(p.parts[0]!) ?? []), p]);
 /** Words that, before "kind of"/"sort of", make it a noun: "a kind of", "this sort of", "what kind of". */
 const NOUN_LEFT = new Set([
   'a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'some', 'every', 'each', 'one', 'no',
@@ -56,15 +60,23 @@ export const softener: BlockRule = {
   },
 };
 
+const memoFindSofteners = memoPerBlock<SoftenerHit[]>();
+
 /** The softeners of `block` outside quotations and allowed words (used by hedge-density too). */
 export function findSofteners(block: Block, allowWords: readonly string[]): SoftenerHit[] {
+  // Performance: hedge-density and vague-generalisation ask again for the same block object; the
+  // result is computed once per block (callers must not mutate it).
+  return memoFindSofteners(block, allowWords, () => computeFindSofteners(block, allowWords));
+}
+
+function computeFindSofteners(block: Block, allowWords: readonly string[]): SoftenerHit[] {
   const allowed = new Set(allowWords.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim()));
-  const quotes = findQuotations(block.text);
+  const quotes = blockQuotations(block);
   const out: SoftenerHit[] = [];
   for (const sentence of sentencesOf(block)) {
     const words = wordsOf(sentence);
     for (let i = 0; i < words.length; i++) {
-      for (const p of PHRASES) {
+      for (const p of BY_FIRST.get(words[i]!.lower) ?? []) {
         if (!matches(words, i, p.parts)) continue;
         const last = words[i + p.parts.length - 1]!;
         if (allowed.has(p.word) || insideQuotation(quotes, words[i]!.start)) continue;

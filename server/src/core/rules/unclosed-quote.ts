@@ -14,9 +14,9 @@ export const unclosedQuote: DocumentRule = {
   description: 'Quotation marks that open a quotation that is never closed.',
   fixable: false,
   scope: 'document',
-  analyse(doc) {
+  analyse(doc, ctx) {
     const out: RawFinding[] = [];
-    for (const q of documentQuotations(doc)) {
+    for (const q of documentQuotations(doc, ctx.memo)) {
       if (q.closed || q.mark === 'block') continue;
       out.push({
         offset: q.start,

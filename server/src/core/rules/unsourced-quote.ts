@@ -17,9 +17,9 @@ export const unsourcedQuote: DocumentRule = {
   description: 'Direct quotations with no speaker named in the same sentence, the one before or the one after.',
   fixable: true,
   scope: 'document',
-  analyse(doc) {
+  analyse(doc, ctx) {
     const out: RawFinding[] = [];
-    for (const a of attributeQuotations(doc)) {
+    for (const a of attributeQuotations(doc, ctx.memo)) {
       if (a.kind !== 'quote' || !a.quotation.closed || a.attribution) continue;
       const q = a.quotation;
       const message = a.unresolved

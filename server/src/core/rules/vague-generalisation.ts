@@ -17,7 +17,7 @@ import type { BlockRule } from '../rule.js';
 import type { Fix, RawFinding } from '../types.js';
 import type { Block } from '../document.js';
 import { sentencesOf, wordsOf, type Word } from '../nlp.js';
-import { findQuotations, insideQuotation } from '../quotations.js';
+import { blockQuotations, insideQuotation } from '../quotations.js';
 import {
   CONSENSUS_ADVERBS,
   IDIOM_NOUNS,
@@ -86,7 +86,7 @@ export const vagueGeneralisation: BlockRule = {
 /** The vague generalisations of `block` outside quotations, allowed words and sentences other hedge rules flag. */
 export function findGeneralisations(block: Block, allowWords: readonly string[]): GeneralisationHit[] {
   const allowed = new Set(allowWords.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim()));
-  const quotes = findQuotations(block.text);
+  const quotes = blockQuotations(block);
   // Spans other hedge rules already report: a claim gets one note, from the most specific rule.
   const taken: [number, number][] = [
     ...findHedgeWords(block, allowWords).map((h): [number, number] => [h.word.start, h.word.end]),

@@ -14,7 +14,8 @@ import type { BlockRule } from '../rule.js';
 import type { Fix, RawFinding } from '../types.js';
 import type { Block } from '../document.js';
 import { sentencesOf, wordsOf, type Word } from '../nlp.js';
-import { findQuotations, insideQuotation } from '../quotations.js';
+import { blockQuotations, insideQuotation } from '../quotations.js';
+import { memoPerBlock } from '../block-memo.js';
 import {
   AGENTLESS_PASSIVES,
   ATTRIBUTION_VERBS,
@@ -132,10 +133,18 @@ export const weaselAttribution: BlockRule = {
   },
 };
 
+const memoFindWeasels = memoPerBlock<WeaselHit[]>();
+
 /** The weasel attributions of `block` outside quotations and allowed words (used by hedge-density too). */
 export function findWeasels(block: Block, allowWords: readonly string[]): WeaselHit[] {
+  // Performance: hedge-density and vague-generalisation ask again for the same block object; the
+  // result is computed once per block (callers must not mutate it).
+  return memoFindWeasels(block, allowWords, () => computeFindWeasels(block, allowWords));
+}
+
+function computeFindWeasels(block: Block, allowWords: readonly string[]): WeaselHit[] {
   const allowed = new Set(allowWords.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim()));
-  const quotes = findQuotations(block.text);
+  const quotes = blockQuotations(block);
   const out: WeaselHit[] = [];
   for (const sentence of sentencesOf(block)) {
     const words = wordsOf(sentence);
