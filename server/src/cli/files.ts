@@ -110,7 +110,10 @@ export async function collectFiles(targets: string[], options: CollectOptions): 
       throw new UsageError(`cannot read "${t}": ${code === 'ENOENT' ? 'no such file or directory' : (code ?? (e as Error).message)}`);
     }
     if (s.isDirectory()) {
-      for (const f of await walk(t, new Set(), options, skipped)) out.add(f);
+      const found = await walk(t, new Set(), options, skipped);
+      // Silence here would read as "clean"; say why nothing was checked, as ESLint does.
+      if (found.length === 0 && skipped(t, true)) throw new UsageError(`"${t}" is ignored (by a .gitignore, --ignore-path or the config): name its files to check them`);
+      for (const f of found) out.add(f);
     } else out.add(t);
   }
   return [...out];

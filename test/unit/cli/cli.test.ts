@@ -321,3 +321,16 @@ test('the stylish summary gives the hedge density of each hedged draft; --quiet 
     t.cleanup();
   }
 });
+
+test('a folder that is itself ignored is a usage error, not a clean run; its files named one by one are checked', async () => {
+  const t = tempTree({ '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'drafts/\n', 'drafts/a.md': HEDGED });
+  try {
+    const r = await run(t.dir, ['check', 'drafts']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /"drafts" is ignored/);
+    const named = await run(t.dir, ['check', '--fail-on', 'warning', 'drafts/a.md']);
+    assert.equal(named.code, 1);
+  } finally {
+    t.cleanup();
+  }
+});
