@@ -21,6 +21,7 @@ import {
   type HedgeEntry,
 } from '../data/hedges.js';
 import { withArticle } from '../messages.js';
+import { removeWords } from '../removal.js';
 
 const ADVERBS = new Map(SPECULATIVE_ADVERBS.map((e) => [e.word, e]));
 const LIKELY = new Map(LIKELIHOOD_WORDS.map((e) => [e.word, e]));
@@ -80,7 +81,7 @@ function computeFindHedgeWords(block: Block, allowWords: readonly string[]): Hed
       if (allowed.has(w.lower) || insideQuotation(quotes, w.start)) continue;
       const hit = classify(words, w);
       if (!hit) continue;
-      out.push({ word: w, hit, fixes: hit.removable ? [removeWord(block, words, w)] : [] });
+      out.push({ word: w, hit, fixes: hit.removable ? [removeWords(block.text, words, w.index, w.index)] : [] });
     }
   }
   return out;
@@ -148,28 +149,3 @@ function isPastAbility(next: Word | undefined, words: Word[]): boolean {
   return words.some((x) => x.lower === 'when' || x.lower === 'ago') && words.some((x) => x.lower === 'was' || x.lower === 'were');
 }
 
-/** Deletes the word, the space after it (or before it at the end) and a comma pair around it. */
-function removeWord(block: Block, words: Word[], w: Word): Fix {
-  const text = block.text;
-  let start = w.start;
-  let end = w.end;
-  const first = w.index === 0;
-  if (!first && text[start - 1] === ' ' && text[start - 2] === ',' && text[end] === ',') {
-    // "is, reportedly, planning" → "is planning"
-    start -= 2;
-    end += 1;
-  } else {
-    if (text[end] === ',') end++;
-    if (text[end] === ' ') end++;
-    else if (text[start - 1] === ' ') start--;
-    // "cut jobs, reportedly." → "cut jobs."
-    if (!first && text[start - 1] === ',' && /^[.!?;:]?$/.test(text[end] ?? '')) start--;
-  }
-  const edits = [{ offset: start, length: end - start, newText: '' }];
-  const next = words[w.index + 1];
-  if (first && next && next.start === end && /^\p{Ll}/u.test(next.value)) {
-    // "Reportedly, the firm" → "The firm"
-    edits[0] = { offset: start, length: end - start + 1, newText: next.value[0]!.toUpperCase() };
-  }
-  return { title: `Remove “${w.value}”`, edits, preferred: true };
-}

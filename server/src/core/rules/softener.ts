@@ -12,6 +12,7 @@ import { blockQuotations, insideQuotation } from '../quotations.js';
 import { memoPerBlock } from '../block-memo.js';
 import { SOFTENERS, type HedgeEntry } from '../data/hedges.js';
 import { withArticle } from '../messages.js';
+import { removeWords } from '../removal.js';
 
 export interface SoftenerHit extends HedgeEntry {
   /** Block offsets of the phrase. */
@@ -81,7 +82,7 @@ function computeFindSofteners(block: Block, allowWords: readonly string[]): Soft
         const last = words[i + p.parts.length - 1]!;
         if (allowed.has(p.word) || insideQuotation(quotes, words[i]!.start)) continue;
         if (!degreeUse(words, i, p.parts.length, p.word)) continue;
-        out.push({ ...p, start: words[i]!.start, end: last.end, fixes: [removePhrase(block.text, words, i, i + p.parts.length - 1)] });
+        out.push({ ...p, start: words[i]!.start, end: last.end, fixes: [removeWords(block.text, words, i, i + p.parts.length - 1)] });
         i += p.parts.length - 1;
         break;
       }
@@ -121,28 +122,3 @@ function degreeUse(words: Word[], i: number, n: number, phrase: string): boolean
   return true;
 }
 
-/** Deletes the phrase with the space after it (or before it), a comma pair around it, and fixes the capital. */
-function removePhrase(text: string, words: Word[], first: number, lastIndex: number): Fix {
-  const a = words[first]!;
-  const b = words[lastIndex]!;
-  let start = a.start;
-  let end = b.end;
-  const atStart = first === 0;
-  if (!atStart && text[start - 1] === ' ' && text[start - 2] === ',' && text[end] === ',') {
-    // "is, to some extent, true" → "is true"
-    start -= 2;
-    end += 1;
-  } else {
-    if (text[end] === ',') end++;
-    if (text[end] === ' ') end++;
-    else if (text[start - 1] === ' ') start--;
-    if (!atStart && text[start - 1] === ',' && /^[.!?;:]?$/.test(text[end] ?? '')) start--;
-  }
-  const label = text.slice(a.start, b.end);
-  const next = words[lastIndex + 1];
-  if (atStart && next && next.start === end && /^\p{Ll}/u.test(next.value)) {
-    // "To some extent, the plan worked." → "The plan worked."
-    return { title: `Remove “${label}”`, edits: [{ offset: start, length: end - start + 1, newText: next.value[0]!.toUpperCase() }], preferred: true };
-  }
-  return { title: `Remove “${label}”`, edits: [{ offset: start, length: end - start, newText: '' }], preferred: true };
-}
