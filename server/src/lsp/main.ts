@@ -297,8 +297,25 @@ connection.onDidChangeWatchedFiles(async (params) => {
   revalidateAll();
 });
 
-connection.onDocumentSymbol((params): DocumentSymbol[] => {
-  const parsed = states.get(params.textDocument.uri)?.parsed;
+/**
+ * The parsed draft for a request about its current text. A request can arrive before the debounced
+ * analysis has run (an Outline opened right after the draft): then analyse now.
+ */
+async function currentParse(uri: string): Promise<ParsedDocument | undefined> {
+  await settingsReady;
+  const doc = documents.get(uri);
+  if (!doc) return undefined;
+  const state = states.get(uri);
+  if (!state?.parsed || state.version !== doc.version) {
+    if (state?.timer) clearTimeout(state.timer);
+    if (state) state.timer = undefined;
+    validate(uri);
+  }
+  return states.get(uri)?.parsed;
+}
+
+connection.onDocumentSymbol(async (params): Promise<DocumentSymbol[]> => {
+  const parsed = await currentParse(params.textDocument.uri);
   const doc = documents.get(params.textDocument.uri);
   if (!parsed || !doc) return [];
   return listQuotations(parsed)
@@ -316,8 +333,8 @@ connection.onDocumentSymbol((params): DocumentSymbol[] => {
     });
 });
 
-connection.onHover((params) => {
-  const parsed = states.get(params.textDocument.uri)?.parsed;
+connection.onHover(async (params) => {
+  const parsed = await currentParse(params.textDocument.uri);
   const doc = documents.get(params.textDocument.uri);
   if (!parsed || !doc) return null;
   const offset = doc.offsetAt(params.position);

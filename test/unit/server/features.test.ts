@@ -83,3 +83,19 @@ test('the server reports each draft’s finding count and hedge density for the 
     await server.close();
   }
 });
+
+test('the Outline answers for the current text even before the debounced analysis has run', async () => {
+  const server = await startServer({}, { COPYDESK_DEBOUNCE_MS: '60000' });
+  const uri = 'file:///tmp/outline-early.md';
+  try {
+    const opened = server.diagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '# Notes\n' } });
+    await opened;
+    // The edit's analysis waits a minute; the symbols must not.
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: draft }] });
+    const symbols = (await server.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((s) => s.detail), ['Lena Brooks', 'no source']);
+  } finally {
+    await server.close();
+  }
+});
