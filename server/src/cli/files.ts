@@ -186,7 +186,3 @@ export function decodeDraft(buf: Buffer): string {
   return buf.toString('utf8');
 }
 
-/** The language of a draft, by its extension. */
-export function languageOf(path: string): 'markdown' | 'plaintext' {
-  return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
-}

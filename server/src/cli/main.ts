@@ -131,7 +131,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       io.err.write(`copydesk: ${path}: ${(e as Error).message}\n`);
       return 2;
     }
-    drafts.push({ path, text, languageId: opts.stdinFilename ? files.languageOf(opts.stdinFilename) : 'markdown', onDisk: false });
+    drafts.push({ path, text, languageId: opts.stdinFilename ? core.languageOfPath(opts.stdinFilename) : 'markdown', onDisk: false });
   } else {
     const paths = await files.collectFiles(opts.targets, {
       ignorePath: opts.ignorePath,
@@ -140,7 +140,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     });
     for (const path of paths) {
       try {
-        drafts.push({ path, text: await files.readDraft(path, opts.maxFileSizeKB), languageId: files.languageOf(path), onDisk: true });
+        drafts.push({ path, text: await files.readDraft(path, opts.maxFileSizeKB), languageId: core.languageOfPath(path), onDisk: true });
       } catch (e) {
         if (!(e instanceof files.ReadError)) throw e;
         io.err.write(`copydesk: ${path}: ${e.message}\n`);

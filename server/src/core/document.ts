@@ -35,6 +35,11 @@ export interface ParsedDocument {
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
+/** The language of a draft by its file name: Markdown for .md, .markdown and .mdx, else plain text. */
+export function languageOfPath(path: string): LanguageId {
+  return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
+}
+
 /** Parses `text` as `languageId` into prose blocks. */
 export function parseDocument(text: string, languageId: LanguageId): ParsedDocument {
   const blocks = languageId === 'markdown' ? markdownBlocks(text) : plainBlocks(text);

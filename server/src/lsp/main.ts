@@ -18,9 +18,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { Analyzer, RULES, WorkspaceIndex, hedgeDensity, listQuotations, type Finding, type LanguageId, type ParsedDocument, type ResolvedConfig } from '../core/index.js';
+import { Analyzer, RULES, WorkspaceIndex, hedgeDensity, languageOfPath, listQuotations, type Finding, type LanguageId, type ParsedDocument, type ResolvedConfig } from '../core/index.js';
 import { ConfigError, ConfigLoader } from '../config/index.js';
-import { fsPathOf, indexWorkspace, isConfigPath, languageOfPath } from './workspace.js';
+import { fsPathOf, indexWorkspace, isConfigPath } from './workspace.js';
 import { normaliseSettings, type ServerSettings } from './settings.js';
 import { toDiagnostic } from './convert.js';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './actions.js';

@@ -7,16 +7,12 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
-import { LineIndex, WorkspaceIndex, type LanguageId, type Position } from '../core/index.js';
+import { LineIndex, WorkspaceIndex, languageOfPath, type Position } from '../core/index.js';
 import { ConfigError, ConfigLoader, CONFIG_FILE_NAMES } from '../config/index.js';
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
 /** Files larger than this are not indexed (they are not typical drafts). */
 const MAX_INDEX_BYTES = 2 * 1024 * 1024;
-
-export function languageOfPath(path: string): LanguageId {
-  return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
-}
 
 export function isConfigPath(path: string): boolean {
   return CONFIG_FILE_NAMES.some((n) => path.endsWith(`/${n}`) || path === n);

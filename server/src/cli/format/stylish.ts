@@ -1,7 +1,7 @@
 /** The default human format: `path:line:col  severity  message  rule-id`, then a summary. */
 import pc from 'picocolors';
 import { itemsOf, plural, totals, type FileReport } from './common.js';
-import { formatHedgeDensity, hedgeDensity, parseDocument, type LanguageId } from '../../core/index.js';
+import { formatHedgeDensity, hedgeDensity, languageOfPath, parseDocument } from '../../core/index.js';
 
 export function formatStylish(reports: FileReport[], color = false): string {
   const c = pc.createColors(color);
@@ -27,7 +27,7 @@ export function formatDensity(reports: FileReport[]): string {
   const lines: string[] = [];
   for (const r of reports) {
     if (!r.findings.some((f) => f.category === 'hedge')) continue;
-    const languageId: LanguageId = r.languageId ?? (/\.(md|markdown|mdx)$/i.test(r.path) ? 'markdown' : 'plaintext');
+    const languageId = r.languageId ?? languageOfPath(r.path);
     const d = hedgeDensity({ findings: r.findings, document: parseDocument(r.text, languageId) });
     lines.push(`  ${r.path}: ${formatHedgeDensity(d)}`);
   }
