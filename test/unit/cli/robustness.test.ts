@@ -8,7 +8,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -31,7 +31,10 @@ function cli(args: string[], opts: { deadlineMs?: number; uid?: number } = {}): 
   const deadlineMs = opts.deadlineMs ?? 30_000;
   const started = Date.now();
   return new Promise((done) => {
-    const child = spawn(process.execPath, ['--import', TSX, BIN, ...args], {
+    // Another user may not be able to read the checkout (a clone in a 0700 folder): that run uses a
+    // copy of the built bundle inside the test's own world-readable folder.
+    const command = opts.uid !== undefined ? [asOtherUserBundle()] : ['--import', TSX, BIN];
+    const child = spawn(process.execPath, [...command, ...args], {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
       ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.uid, env: { ...process.env, HOME: root } } : {}),
@@ -50,6 +53,14 @@ function cli(args: string[], opts: { deadlineMs?: number; uid?: number } = {}): 
       done({ code, stdout, stderr, timedOut, ms: Date.now() - started });
     });
   });
+}
+
+/** dist/cli.cjs (built by `npm test` before the tests) copied where any user can run it. */
+function asOtherUserBundle(): string {
+  const copy = join(root, 'cli.cjs');
+  copyFileSync(resolve('dist/cli.cjs'), copy);
+  chmodSync(copy, 0o755);
+  return copy;
 }
 
 function dir(name: string): string {
