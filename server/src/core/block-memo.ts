@@ -1,21 +1,29 @@
 /**
- * Performance: per-block-object memo for the hedge detectors. hedge-density and
- * vague-generalisation count what hedge-word, weasel-attribution and softener find; within one
- * analysis they get the very same Block objects, so each detector runs once per block. Keyed by the
- * Block object (garbage-collected with the parsed draft, never shared between drafts) and checked
- * against the allowed words, which decide the result too.
+ * Performance: a memo for the hedge detectors, keyed by a block's text. hedge-word,
+ * weasel-attribution, softener, hedge-density and vague-generalisation are block rules: the engine
+ * runs them one after the other on each block, so each detector runs once per block and the others
+ * reuse its result. The result depends on the text and on the allowed words, nothing else. A few
+ * hundred recent texts are kept (two generations), never the whole draft: a 1M-word draft's
+ * detector results are not all held at once.
  */
 import type { Block } from './document.js';
 
 export type BlockMemo<T> = (block: Block, allowWords: readonly string[], compute: () => T) => T;
 
+const GENERATION = 256;
+
 export function memoPerBlock<T>(): BlockMemo<T> {
-  const memo = new WeakMap<Block, { allow: readonly string[]; value: T }>();
+  let current = new Map<string, { allow: readonly string[]; value: T }>();
+  let old = new Map<string, { allow: readonly string[]; value: T }>();
   return (block, allowWords, compute) => {
-    const hit = memo.get(block);
+    const hit = current.get(block.text) ?? old.get(block.text);
     if (hit && sameWords(hit.allow, allowWords)) return hit.value;
     const value = compute();
-    memo.set(block, { allow: allowWords, value });
+    if (current.size >= GENERATION) {
+      old = current;
+      current = new Map();
+    }
+    current.set(block.text, { allow: allowWords, value });
     return value;
   };
 }

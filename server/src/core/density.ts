@@ -6,7 +6,7 @@
  */
 import type { ParsedDocument } from './document.js';
 import type { Finding } from './types.js';
-import { sentencesOf, wordsOf } from './nlp.js';
+import { wordCountOf } from './nlp.js';
 
 export interface HedgeDensity {
   /** Hedge findings in the draft (category 'hedge', the paragraph summary left out). */
@@ -30,7 +30,7 @@ export function hedgeDensity(result: { findings: readonly Finding[]; document: P
 /** Words in the prose blocks of a parsed draft. */
 export function proseWords(doc: ParsedDocument): number {
   let n = 0;
-  for (const block of doc.blocks) for (const s of sentencesOf(block)) n += wordsOf(s).length;
+  for (const block of doc.blocks) n += wordCountOf(block);
   return n;
 }
 

@@ -6,7 +6,7 @@
 import { parseDocument, type Block, type ParsedDocument } from './document.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { RULES } from './rules/index.js';
-import type { Rule, RuleContext, WorkspaceFacts } from './rule.js';
+import type { BlockRule, Rule, RuleContext, WorkspaceFacts } from './rule.js';
 import type { Finding, LanguageId, RawFinding } from './types.js';
 import { CATEGORIES } from './types.js';
 import { applyDisables, type UnusedDisable } from './disables.js';
@@ -37,14 +37,16 @@ export function analyse(text: string, options: AnalyseOptions): AnalysisResult {
  * one shared by all, so one draft's cache cannot grow with another's.
  */
 export class Analyzer {
-  private cache = new Map<string, RawFinding[]>();
+  private cache = new Map<string, BlockEntry[]>();
   private cacheConfig: ResolvedConfig | undefined;
   /** Per-block work of document rules (see RuleContext.memo), kept like the block cache. */
   private memo = new Map<string, Map<string, unknown>>();
 
   private usingDefault = false;
+  /** The block texts of the last analysis (see `analyse`). */
+  private texts = new Map<string, string>();
 
-  /** Number of block analyses run by the last call (what the cache did not answer). */
+  /** Number of blocks the block rules analysed in the last call (what the cache did not answer). */
   lastMisses = 0;
 
   analyse(text: string, options: AnalyseOptions): AnalysisResult {
@@ -56,6 +58,16 @@ export class Analyzer {
       this.cacheConfig = config;
     }
     const doc = parseDocument(text, options.languageId);
+    // Performance: each unchanged paragraph gets the very string object it had in the last
+    // analysis, so every memo keyed by a block's text finds it by identity (its hash is cached
+    // with the string), instead of hashing and comparing the paragraph's characters again.
+    const texts = new Map<string, string>();
+    for (const block of doc.blocks) {
+      const same = this.texts.get(block.text);
+      if (same !== undefined) block.text = same;
+      texts.set(block.text, block.text);
+    }
+    this.texts = texts;
     const previousMemo = this.memo;
     const nextMemo = new Map<string, Map<string, unknown>>();
     const ctx: RuleContext = {
@@ -66,15 +78,17 @@ export class Analyzer {
       memo: <T>(namespace: string, key: string, compute: () => T): T => {
         let next = nextMemo.get(namespace);
         if (!next) nextMemo.set(namespace, (next = new Map()));
-        if (next.has(key)) return next.get(key) as T;
+        let value = next.get(key) as T | undefined;
+        if (value !== undefined || next.has(key)) return value as T;
         const previous = previousMemo.get(namespace);
-        const value = previous?.has(key) ? (previous.get(key) as T) : compute();
+        value = previous?.get(key) as T | undefined;
+        if (value === undefined && !previous?.has(key)) value = compute();
         next.set(key, value);
-        return value;
+        return value as T;
       },
     };
     const findings: Finding[] = [];
-    const next = new Map<string, RawFinding[]>();
+    const next = new Map<string, BlockEntry[]>();
     this.lastMisses = 0;
     // A rule failing on many blocks is reported once per analysis, not once per block.
     const failed = new Set<string>();
@@ -86,21 +100,33 @@ export class Analyzer {
         options.onRuleError?.(id, error);
       },
     };
-    for (const rule of enabledRules(config)) {
-      if (rule.scope === 'block') {
-        for (const block of doc.blocks) {
-          const key = `${rule.id}\u0000${block.kind}\u0000${block.quoteDepth}\u0000${block.inList}\u0000${block.text}`;
-          let raw = next.get(key) ?? this.cache.get(key);
-          if (!raw) {
-            this.lastMisses++;
-            raw = run(rule, report, () => rule.analyse(block, ctx));
-          }
-          next.set(key, raw);
-          for (const r of raw) findings.push(toFinding(rule, config, shift(r, block)));
+    const rules = enabledRules(config);
+    const blockRules = rules.filter((r): r is BlockRule => r.scope === 'block');
+    // Performance: block by block, every block rule in turn, with one cache entry per block (the
+    // findings of each block rule), so a keystroke looks up each unchanged paragraph once, and a
+    // block's tokens are still at hand for the next rule.
+    for (const block of doc.blocks) {
+      // Keyed by the text, then by the rest of what a block rule may read of the block.
+      const same = (e: BlockEntry) => e.kind === block.kind && e.quoteDepth === block.quoteDepth && e.inList === block.inList;
+      let entries = next.get(block.text);
+      let raws = entries?.find(same)?.raws;
+      if (!raws) {
+        raws = this.cache.get(block.text)?.find(same)?.raws;
+        if (!raws) {
+          this.lastMisses++;
+          raws = blockRules.map((rule) => run(rule, report, () => rule.analyse(block, ctx)));
         }
-      } else {
-        for (const r of run(rule, report, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
+        if (!entries) next.set(block.text, (entries = []));
+        entries.push({ kind: block.kind, quoteDepth: block.quoteDepth, inList: block.inList, raws });
       }
+      for (let i = 0; i < blockRules.length; i++) {
+        const raw = raws[i]!;
+        for (let k = 0; k < raw.length; k++) findings.push(toFinding(blockRules[i]!, config, raw[k]!, block.offset));
+      }
+    }
+    for (const rule of rules) {
+      if (rule.scope !== 'document') continue;
+      for (const r of run(rule, report, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
     }
     // Only blocks of the current text stay cached: the cache never outgrows the draft.
     this.cache = next;
@@ -111,6 +137,14 @@ export class Analyzer {
     const { findings: kept, unused } = applyDisables(text, findings, { languageId: options.languageId, known });
     return { findings: kept, document: doc, unusedDisables: unused };
   }
+}
+
+/** The findings of each block rule on a block of this kind, depth and list membership. */
+interface BlockEntry {
+  kind: Block['kind'];
+  quoteDepth: number;
+  inList: boolean;
+  raws: RawFinding[][];
 }
 
 /** The rules that are on under `config`. */
@@ -127,17 +161,11 @@ function run(rule: Rule, options: AnalyseOptions, fn: () => RawFinding[]): RawFi
   }
 }
 
-function shift(r: RawFinding, block: Block): RawFinding {
-  const d = block.offset;
-  return {
-    ...r,
-    offset: r.offset + d,
-    fixes: r.fixes?.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, offset: e.offset + d })) })),
-    related: r.related?.map((x) => (x.path === undefined ? { ...x, offset: x.offset + d } : x)),
-  };
-}
-
-function toFinding(rule: Rule, config: ResolvedConfig, r: RawFinding): Finding {
+/**
+ * The finding of `rule` for `r`. A block rule's offsets are relative to its block: `d` is the block's
+ * offset, and its fixes are copied (the cached raw finding is never shared). Document rules: no `d`.
+ */
+function toFinding(rule: Rule, config: ResolvedConfig, r: RawFinding, d?: number): Finding {
   const setting = config.rules[rule.id];
   const severity = r.severity ?? (setting && setting !== 'off' ? setting : rule.defaultSeverity);
   const f: Finding = {
@@ -145,11 +173,12 @@ function toFinding(rule: Rule, config: ResolvedConfig, r: RawFinding): Finding {
     category: rule.category,
     severity,
     message: r.message,
-    offset: r.offset,
+    offset: r.offset + (d ?? 0),
     length: r.length,
-    fixes: r.fixes ?? [],
+    fixes: !r.fixes ? [] : d === undefined ? r.fixes : r.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, offset: e.offset + d })) })),
   };
-  if (r.related?.length) f.related = r.related;
+  const related = d === undefined ? r.related : r.related?.map((x) => (x.path === undefined ? { ...x, offset: x.offset + d } : x));
+  if (related?.length) f.related = related;
   if (r.data) f.data = r.data;
   return f;
 }

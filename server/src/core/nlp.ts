@@ -1,6 +1,6 @@
 /**
  * Sentences and words of a prose block, from retext's English parser (nlcst). Parsing is memoised
- * per block object, so several rules looking at the same block parse it once.
+ * by the block's text, so several rules looking at the same block parse it once.
  */
 import { unified } from 'unified';
 import retextEnglish from 'retext-english';
@@ -23,37 +23,49 @@ export interface SentenceTokens {
 }
 
 const english = unified().use(retextEnglish);
-const memo = new WeakMap<Block, SentenceTokens[]>();
 
 /** The sentences of `block`, each with its tokens, offsets relative to the block. */
 export function sentencesOf(block: Block): SentenceTokens[] {
-  let s = memo.get(block);
-  if (!s) {
-    s = tokenizeMemo(block.text);
-    memo.set(block, s);
-  }
-  return s;
+  return tokenizeMemo(block.text);
 }
 
 /**
- * Performance: sentences by block text too, since block objects are rebuilt on every analysis
- * (offsets move) while most paragraphs do not change; document rules that look at every block on
- * each keystroke then reuse the tokens. Two bounded generations, as in document.ts.
+ * Performance: sentences by block text, since block objects are rebuilt on every analysis (offsets
+ * move) while most paragraphs do not change: the block rules on one block, and document rules that
+ * look at every block on each keystroke, reuse the tokens. Two generations bounded by characters,
+ * so an editor's draft stays warm while a 1M-word draft's tokens are not all held at once.
  */
-const TEXT_MEMO_SIZE = 20_000;
+const TEXT_MEMO_CHARS = 1_000_000;
 let textMemo = new Map<string, SentenceTokens[]>();
 let textMemoOld = new Map<string, SentenceTokens[]>();
+let textMemoChars = 0;
 
 function tokenizeMemo(text: string): SentenceTokens[] {
   let s = textMemo.get(text);
   if (s) return s;
   s = textMemoOld.get(text) ?? tokenize(text);
-  if (textMemo.size >= TEXT_MEMO_SIZE) {
+  if (textMemoChars >= TEXT_MEMO_CHARS) {
     textMemoOld = textMemo;
     textMemo = new Map();
+    textMemoChars = 0;
   }
   textMemo.set(text, s);
+  textMemoChars += text.length;
   return s;
+}
+
+const wordCounts = new Map<string, number>();
+
+/** Number of words in `block` (memoised by its text: a draft's word count is redone per keystroke). */
+export function wordCountOf(block: Block): number {
+  let n = wordCounts.get(block.text);
+  if (n === undefined) {
+    n = 0;
+    for (const s of sentencesOf(block)) n += wordsOf(s).length;
+    if (wordCounts.size >= 100_000) wordCounts.clear();
+    wordCounts.set(block.text, n);
+  }
+  return n;
 }
 
 /** Splits text into sentences and tokens with retext-english. */
@@ -99,8 +111,16 @@ export interface Word {
   after: string;
 }
 
-/** The words of each sentence, with the punctuation around each word. */
+const wordsMemo = new WeakMap<SentenceTokens, Word[]>();
+
+/** The words of each sentence, with the punctuation around each word (memoised per sentence; treat as read-only). */
 export function wordsOf(sentence: SentenceTokens): Word[] {
+  let words = wordsMemo.get(sentence);
+  if (!words) wordsMemo.set(sentence, (words = computeWords(sentence)));
+  return words;
+}
+
+function computeWords(sentence: SentenceTokens): Word[] {
   const words: Word[] = [];
   let pending = '';
   for (const t of sentence.tokens) {

@@ -11,7 +11,7 @@ function ownData(d: Diagnostic): DiagnosticData | undefined {
   return d.data as DiagnosticData;
 }
 
-/** The actions for a code-action request. `findings` are the document's current findings. */
+/** The actions for a code-action request. `findings` are the findings of the document's current version (empty when none). */
 export function codeActions(doc: TextDocument, params: CodeActionParams, findings: Finding[]): CodeAction[] {
   const only = params.context.only;
   const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) && k.startsWith(CodeActionKind.SourceFixAll)) ?? false;
@@ -28,7 +28,9 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
     const data = ownData(d);
     // A diagnostic from an older version has stale offsets: never turn it into an edit.
     if (!data || data.version !== doc.version) continue;
-    for (const fix of data.fixes) {
+    const finding = findings[data.index];
+    if (!finding || finding.rule !== data.rule) continue;
+    for (const fix of finding.fixes) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

@@ -1,4 +1,8 @@
-/** Core findings ↔ LSP diagnostics and edits. Fixes travel in `diagnostic.data` (stateless actions). */
+/**
+ * Core findings ↔ LSP diagnostics and edits. A diagnostic's `data` names its finding (the version
+ * of the draft and the finding's place in that analysis); the fixes stay in the server, which
+ * keeps the findings of the current version, so each keystroke's diagnostics are small to send.
+ */
 import {
   DiagnosticSeverity,
   type Diagnostic,
@@ -8,7 +12,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { positionInFile } from './workspace.js';
-import { ruleDocsUrl, type Finding, type Fix, type Severity, type TextEdit } from '../core/index.js';
+import { ruleDocsUrl, type Finding, type Severity, type TextEdit } from '../core/index.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -17,16 +21,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a diagnostic carries so code actions can be rebuilt without server state. */
+/** What a diagnostic carries so code actions can find its finding. */
 export interface DiagnosticData {
   rule: string;
   category: string;
+  /** The document version the finding was made for; older diagnostics get no edits. */
   version: number;
-  fixes: Fix[];
-  finding: Finding['data'];
+  /** Index of the finding in the analysis of that version. */
+  index: number;
 }
 
-export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+export function toDiagnostic(doc: TextDocument, f: Finding, index: number): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => {
     const uri = r.path === undefined ? doc.uri : URI.file(r.path).toString();
     const range =
@@ -35,7 +40,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
         : { start: positionInFile(r.path, r.offset), end: positionInFile(r.path, r.offset + r.length) };
     return { location: { uri, range }, message: r.message };
   });
-  const data: DiagnosticData = { rule: f.rule, category: f.category, version: doc.version, fixes: f.fixes, finding: f.data };
+  const data: DiagnosticData = { rule: f.rule, category: f.category, version: doc.version, index };
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + f.length) },
     severity: SEVERITY[f.severity],

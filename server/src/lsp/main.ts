@@ -241,7 +241,7 @@ function validate(uri: string): void {
         });
         state.findings = findings;
         state.parsed = document;
-        diagnostics = findings.map((f) => toDiagnostic(doc, f));
+        diagnostics = findings.map((f, i) => toDiagnostic(doc, f, i));
       } catch (error) {
         connection.console.error(`Copydesk could not analyse ${uri}: ${(error as Error)?.stack ?? String(error)}`);
       }
@@ -364,7 +364,8 @@ connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   const state = states.get(doc.uri);
-  return codeActions(doc, params, state?.findings ?? []) satisfies CodeAction[];
+  // Findings of another version have other offsets: no edits from them.
+  return codeActions(doc, params, state && state.version === doc.version ? state.findings : []) satisfies CodeAction[];
 });
 
 connection.onExecuteCommand(async (params) => {
@@ -372,7 +373,8 @@ connection.onExecuteCommand(async (params) => {
   const uri = (params.arguments?.[0] as { uri?: string } | undefined)?.uri;
   const doc = uri ? documents.get(uri) : undefined;
   if (!doc) return;
-  const edit = fixAllEdit(doc, states.get(doc.uri)?.findings ?? []);
+  const state = states.get(doc.uri);
+  const edit = fixAllEdit(doc, state && state.version === doc.version ? state.findings : []);
   if (edit) await connection.workspace.applyEdit({ label: 'Copydesk: fix all', edit });
 });
 

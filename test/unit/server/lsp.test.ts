@@ -101,3 +101,28 @@ test('"Ignore on this line" inserts a disable comment that silences the finding'
     await server.close();
   }
 });
+
+test('a diagnostic from an older version of the draft gets no edits; the current one gets its fixes from the server', async () => {
+  const server = await startServer();
+  try {
+    let pending = server.diagnostics(uri, 1);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const old = (await pending).diagnostics[0]!;
+    // The diagnostic names its finding; the fixes themselves are not sent with every keystroke.
+    assert.deepEqual(Object.keys(old.data as object).sort(), ['category', 'index', 'rule', 'version']);
+    pending = server.diagnostics(uri, 2);
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Today ' }],
+    });
+    const current = (await pending).diagnostics[0]!;
+    const ask = (d: Diagnostic) =>
+      server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } }) as Promise<CodeAction[]>;
+    assert.ok((await ask(old)).every((a) => !a.edit), 'a stale diagnostic must not become an edit at stale offsets');
+    const preferred = (await ask(current)).find((a) => a.isPreferred);
+    const doc = TextDocument.create(uri, 'markdown', 2, 'Today ' + text);
+    assert.equal(TextDocument.applyEdits(doc, preferred!.edit!.changes![uri]!).split('\n')[0], 'Today The mayor is planning a recount.');
+  } finally {
+    await server.close();
+  }
+});

@@ -26,5 +26,6 @@ export function formatJson(reports: FileReport[]): string {
         : {}),
     };
   });
-  return JSON.stringify({ files }, null, 2) + '\n';
+  // Compact, as ESLint's json formatter: a 1M-word draft's report is a third of the size and memory.
+  return JSON.stringify({ files }) + '\n';
 }

@@ -6,7 +6,7 @@
  */
 import type { BlockRule } from '../rule.js';
 import type { Block } from '../document.js';
-import { sentencesOf, wordsOf } from '../nlp.js';
+import { wordCountOf } from '../nlp.js';
 import { findHedgeWords } from './hedge-word.js';
 import { findWeasels } from './weasel-attribution.js';
 import { findSofteners } from './softener.js';
@@ -34,9 +34,7 @@ export function countHedges(block: Block, allowWords: readonly string[]): HedgeC
     if (start >= reach) hedges++;
     reach = Math.max(reach, end);
   }
-  let words = 0;
-  for (const s of sentencesOf(block)) words += wordsOf(s).length;
-  return { hedges, words };
+  return { hedges, words: wordCountOf(block) };
 }
 
 export const hedgeDensity: BlockRule = {

@@ -142,8 +142,16 @@ function unitsOf(doc: ParsedDocument, ctx: RuleContext): Unit[] {
     const raw = doc.text.slice(b.offset, end);
     // Lengths first, so the key reads back unambiguously; the raw slice only when masking changed it.
     const same = raw === b.text;
-    const key = `${english ? 'en' : 'xx'}:${doc.languageId}:${b.offset - lineStart}:${b.text.length}:${same ? 1 : 0}:${doc.text.slice(lineStart, b.offset)}${b.text}${same ? '' : raw}${doc.text.slice(end, lineEnd)}`;
-    const rel = ctx.memo('web-cruft', key, () => blockUnits(doc, b, english));
+    // The commonest block fills its lines and has nothing masked: its text alone is the key
+    // (the engine keeps an unchanged paragraph's text object, so the lookup costs no hashing).
+    const rel =
+      same && lineStart === b.offset && lineEnd === end
+        ? ctx.memo(english ? `web-cruft:en:${doc.languageId}` : `web-cruft:xx:${doc.languageId}`, b.text, () => blockUnits(doc, b, english))
+        : ctx.memo(
+            'web-cruft',
+            `${english ? 'en' : 'xx'}:${doc.languageId}:${b.offset - lineStart}:${b.text.length}:${same ? 1 : 0}:${doc.text.slice(lineStart, b.offset)}${b.text}${same ? '' : raw}${doc.text.slice(end, lineEnd)}`,
+            () => blockUnits(doc, b, english),
+          );
     for (const u of rel) units.push({ ...u, start: u.start + b.offset, end: u.end + b.offset });
   }
   return units;
