@@ -18,7 +18,7 @@
  * attribution.
  */
 import type { Block, ParsedDocument } from './document.js';
-import { sentencesOf } from './nlp.js';
+import { sentenceSpansOf } from './nlp.js';
 import { documentQuotations, type Memo, type Quotation } from './quotations.js';
 import {
   AGENT_NOUNS, ALWAYS_VAGUE, ANONYMOUS_QUALIFIERS, ANONYMOUS_ROLES, BETWEEN_SPEAKER_AND_CUE, CLAUSE_BOUNDARIES, GROUP_NOUNS,
@@ -212,7 +212,7 @@ function piecesOf(block: Block, raw: string): { list: Piece[]; paras: number } {
       endsQuote: /["”’'][\s]*$/.test(t),
     });
   };
-  for (const s of sentencesOf(block)) {
+  for (const s of sentenceSpansOf(block)) {
     let from = s.start;
     // A sentence that starts on a new line starts a new paragraph (drafts with single line breaks).
     if (last > 0 && text.slice(last, s.start).includes('\n')) para++;

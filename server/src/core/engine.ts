@@ -18,6 +18,12 @@ export interface AnalyseOptions {
   workspace?: WorkspaceFacts;
   /** Called once per rule failure; the failing rule contributes nothing for this run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
+  /**
+   * Only the block rules, or only the document rules: the two parts of one draft can run at the
+   * same time (on two threads) and `mergeParts` puts them together into exactly what one analysis
+   * gives. A part's findings are neither sorted nor filtered by disable comments.
+   */
+  part?: 'block' | 'document';
 }
 
 export interface AnalysisResult {
@@ -27,9 +33,9 @@ export interface AnalysisResult {
   unusedDisables: UnusedDisable[];
 }
 
-/** Analyses one draft without a cache. */
+/** Analyses one draft without a cache (nothing is kept for a next analysis). */
 export function analyse(text: string, options: AnalyseOptions): AnalysisResult {
-  return new Analyzer().analyse(text, options);
+  return new Analyzer({ retain: false }).analyse(text, options);
 }
 
 /**
@@ -46,6 +52,12 @@ export class Analyzer {
   /** The block texts of the last analysis (see `analyse`). */
   private texts = new Map<string, string>();
 
+  /**
+   * `retain: false` is for one analysis only (the CLI): the per-block work of a document rule is
+   * let go as soon as the rule is done, so a 1M-word draft never holds every rule's memo at once.
+   */
+  constructor(private readonly options: { retain?: boolean } = {}) {}
+
   /** Number of blocks the block rules analysed in the last call (what the cache did not answer). */
   lastMisses = 0;
 
@@ -61,13 +73,16 @@ export class Analyzer {
     // Performance: each unchanged paragraph gets the very string object it had in the last
     // analysis, so every memo keyed by a block's text finds it by identity (its hash is cached
     // with the string), instead of hashing and comparing the paragraph's characters again.
-    const texts = new Map<string, string>();
-    for (const block of doc.blocks) {
-      const same = this.texts.get(block.text);
-      if (same !== undefined) block.text = same;
-      texts.set(block.text, block.text);
+    const retain = this.options.retain !== false;
+    if (retain) {
+      const texts = new Map<string, string>();
+      for (const block of doc.blocks) {
+        const same = this.texts.get(block.text);
+        if (same !== undefined) block.text = same;
+        texts.set(block.text, block.text);
+      }
+      this.texts = texts;
     }
-    this.texts = texts;
     const previousMemo = this.memo;
     const nextMemo = new Map<string, Map<string, unknown>>();
     const ctx: RuleContext = {
@@ -105,7 +120,7 @@ export class Analyzer {
     // Performance: block by block, every block rule in turn, with one cache entry per block (the
     // findings of each block rule), so a keystroke looks up each unchanged paragraph once, and a
     // block's tokens are still at hand for the next rule.
-    for (const block of doc.blocks) {
+    for (const block of options.part === 'document' ? [] : doc.blocks) {
       // Keyed by the text, then by the rest of what a block rule may read of the block.
       const same = (e: BlockEntry) => e.kind === block.kind && e.quoteDepth === block.quoteDepth && e.inList === block.inList;
       let entries = next.get(block.text);
@@ -124,19 +139,34 @@ export class Analyzer {
         for (let k = 0; k < raw.length; k++) findings.push(toFinding(blockRules[i]!, config, raw[k]!, block.offset));
       }
     }
-    for (const rule of rules) {
+    for (const rule of options.part === 'block' ? [] : rules) {
       if (rule.scope !== 'document') continue;
       for (const r of run(rule, report, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
+      if (!retain) nextMemo.clear();
     }
     // Only blocks of the current text stay cached: the cache never outgrows the draft.
-    this.cache = next;
+    this.cache = retain ? next : new Map();
     this.memo = nextMemo;
-    findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
-    // Inline disable comments filter the result, so every adapter honours them the same way.
-    const known = new Set<string>([...RULES.map((r) => r.id), ...CATEGORIES]);
-    const { findings: kept, unused } = applyDisables(text, findings, { languageId: options.languageId, known });
-    return { findings: kept, document: doc, unusedDisables: unused };
+    if (options.part) return { findings, document: doc, unusedDisables: [] };
+    return { ...finish(text, options.languageId, findings), document: doc };
   }
+}
+
+/**
+ * Puts together the two parts of one draft analysed apart (`part: 'block'` and `part: 'document'`,
+ * the same text and config): the same findings, in the same order, as one analysis.
+ */
+export function mergeParts(text: string, languageId: LanguageId, blockPart: readonly Finding[], documentPart: readonly Finding[]): Omit<AnalysisResult, 'document'> {
+  return finish(text, languageId, [...blockPart, ...documentPart]);
+}
+
+/** Orders the findings (block rules' first among equals, as they were found) and applies inline disables. */
+function finish(text: string, languageId: LanguageId, findings: Finding[]): Omit<AnalysisResult, 'document'> {
+  findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
+  // Inline disable comments filter the result, so every adapter honours them the same way.
+  const known = new Set<string>([...RULES.map((r) => r.id), ...CATEGORIES]);
+  const { findings: kept, unused } = applyDisables(text, findings, { languageId, known });
+  return { findings: kept, unusedDisables: unused };
 }
 
 /** The findings of each block rule on a block of this kind, depth and list membership. */

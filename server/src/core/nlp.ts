@@ -43,7 +43,12 @@ let textMemoChars = 0;
 function tokenizeMemo(text: string): SentenceTokens[] {
   let s = textMemo.get(text);
   if (s) return s;
-  s = textMemoOld.get(text) ?? tokenize(text);
+  const old = textMemoOld.get(text);
+  if (old) s = old;
+  else {
+    s = tokenize(text);
+    if (!spanMemo.has(text)) rememberSpans(text, s.map((x) => ({ start: x.start, end: x.end })));
+  }
   if (textMemoChars >= TEXT_MEMO_CHARS) {
     textMemoOld = textMemo;
     textMemo = new Map();
@@ -52,6 +57,31 @@ function tokenizeMemo(text: string): SentenceTokens[] {
   textMemo.set(text, s);
   textMemoChars += text.length;
   return s;
+}
+
+/**
+ * Where the sentences of a block start and end (block-relative), kept for many more paragraphs
+ * than the tokens are: document rules that only need sentence boundaries do not parse again.
+ */
+export function sentenceSpansOf(block: Block): readonly { start: number; end: number }[] {
+  let spans = spanMemo.get(block.text) ?? spanMemoOld.get(block.text);
+  if (!spans) {
+    spans = sentencesOf(block).map((x) => ({ start: x.start, end: x.end }));
+    rememberSpans(block.text, spans);
+  }
+  return spans;
+}
+
+const SPAN_MEMO_SIZE = 100_000;
+let spanMemo = new Map<string, readonly { start: number; end: number }[]>();
+let spanMemoOld = new Map<string, readonly { start: number; end: number }[]>();
+
+function rememberSpans(text: string, spans: readonly { start: number; end: number }[]): void {
+  if (spanMemo.size >= SPAN_MEMO_SIZE) {
+    spanMemoOld = spanMemo;
+    spanMemo = new Map();
+  }
+  spanMemo.set(text, spans);
 }
 
 const wordCounts = new Map<string, number>();
