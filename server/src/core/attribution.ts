@@ -319,8 +319,19 @@ function mentionsOf(units: Unit[], runsOf: (ui: number) => NameRun[], lowerHas: 
   const out: Mention[] = [];
   // A capitalised word opening a sentence is a name unless the draft also uses it in lower case
   // ("Critics said…" / "the critics") or it is a word of the lexicons.
-  const commonWord = (w: string) =>
-    lowerHas(w) || NOT_NAME.has(w) || VAGUE_HEADS.has(w) || ROLES.has(w) || GROUPS.has(w) || AGENTS.has(w) || CUE_FORMS.has(w) || ALONE.has(w) || TITLE_WORDS.has(w);
+  // Performance: the lexicons first, then the draft's lower-case words, each answer kept for the
+  // run (the same names come back throughout a draft).
+  const seen = new Map<string, boolean>();
+  /** Whether the name, in lower case, is a common word. */
+  const commonWord = (name: string) => {
+    let common = seen.get(name);
+    if (common === undefined) {
+      const w = name.toLowerCase();
+      common = NOT_NAME.has(w) || VAGUE_HEADS.has(w) || ROLES.has(w) || GROUPS.has(w) || AGENTS.has(w) || CUE_FORMS.has(w) || ALONE.has(w) || TITLE_WORDS.has(w) || lowerHas(w);
+      seen.set(name, common);
+    }
+    return common;
+  };
   const surnames = new Set<string>();
   /** The latest full name for a surname ("Altman" → "Sam Altman"). */
   const full = new Map<string, string>();
@@ -328,7 +339,7 @@ function mentionsOf(units: Unit[], runsOf: (ui: number) => NameRun[], lowerHas: 
     if (u.heading) return;
     for (const r of runsOf(ui)) {
       const { name, nameWords } = r;
-      if (r.maybeCommon && !surnames.has(name) && commonWord(name.toLowerCase())) continue;
+      if (r.maybeCommon && !surnames.has(name) && commonWord(name)) continue;
       let person = r.person;
       if (nameWords.length === 1 && surnames.has(name)) person = true;
       if (person && nameWords.length >= 2) {
@@ -778,7 +789,7 @@ const memoByDoc = new WeakMap<ParsedDocument, AttributedQuotation[]>();
 export function attributeQuotations(doc: ParsedDocument, memo?: Memo): AttributedQuotation[] {
   const hit = memoByDoc.get(doc);
   if (hit) return hit;
-  const quotes = documentQuotations(doc, memo);
+  const quotes = documentQuotations(doc);
   const units = unitsOf(doc, quotes, memo);
   // Quotation interiors become one marker character plus spaces: cues inside them are the speaker's words.
   const masked = maskQuotations(doc.text, quotes);

@@ -35,7 +35,7 @@ export function sentencesOf(block: Block): SentenceTokens[] {
  * look at every block on each keystroke, reuse the tokens. Two generations bounded by characters,
  * so an editor's draft stays warm while a 1M-word draft's tokens are not all held at once.
  */
-const TEXT_MEMO_CHARS = 1_000_000;
+const TEXT_MEMO_CHARS = 100_000;
 let textMemo = new Map<string, SentenceTokens[]>();
 let textMemoOld = new Map<string, SentenceTokens[]>();
 let textMemoChars = 0;

@@ -14,6 +14,7 @@
  */
 import type { Block, ParsedDocument } from './document.js';
 import type { RuleContext } from './rule.js';
+import { TextMemo } from './text-memo.js';
 
 export interface QuoteSpan {
   /** Offset of the opening mark in the text. */
@@ -295,31 +296,21 @@ function outermost(scanned: readonly ScannedQuote[]): QuoteSpan[] {
 export type Memo = RuleContext['memo'];
 
 /**
- * Performance: the scan of each block object is kept for the analysis that made it, so the
- * document-level quotations and the four hedge rules' `blockQuotations` scan a paragraph once; with
- * `memo` the scan of an unchanged paragraph is also kept from the previous analysis.
+ * Performance: the scan of a paragraph is kept by its text, so the document-level quotations and
+ * the hedge rules' `blockQuotations` scan a paragraph once, and an unchanged paragraph is not
+ * scanned again after an edit.
  */
-const scanMemo = new WeakMap<Block, ScannedQuote[]>();
-const spanMemo = new WeakMap<Block, QuoteSpan[]>();
+const scanMemo = new TextMemo<readonly ScannedQuote[]>(20_000);
+const spanMemo = new TextMemo<readonly QuoteSpan[]>(20_000);
 
-/** `scanQuotations(block.text)`, computed once per block object (and per block text with `memo`). Do not mutate. */
-export function scanBlock(block: Block, memo?: Memo): readonly ScannedQuote[] {
-  let s = scanMemo.get(block);
-  if (!s) {
-    s = memo ? memo('quotations.scan', block.text, () => scanQuotations(block.text)) : scanQuotations(block.text);
-    scanMemo.set(block, s);
-  }
-  return s;
+/** `scanQuotations(block.text)`, memoised by the text. Do not mutate. */
+export function scanBlock(block: Block): readonly ScannedQuote[] {
+  return scanMemo.get(block.text, scanQuotations);
 }
 
-/** `findQuotations(block.text)`, computed once per block object. Do not mutate. */
+/** `findQuotations(block.text)`, memoised by the text. Do not mutate. */
 export function blockQuotations(block: Block): readonly QuoteSpan[] {
-  let s = spanMemo.get(block);
-  if (!s) {
-    s = outermost(scanBlock(block));
-    spanMemo.set(block, s);
-  }
-  return s;
+  return spanMemo.get(block.text, (text) => outermost(scanMemo.get(text, scanQuotations)));
 }
 
 /** True when `offset` lies inside (or on the marks of) one of `spans`. */
@@ -352,12 +343,12 @@ const docMemo = new WeakMap<ParsedDocument, Quotation[]>();
  * Every quotation of the draft, in order. A quote still open at the end of a paragraph continues
  * when the next paragraph opens with the same mark; if it does not, the quote is unclosed.
  */
-export function documentQuotations(doc: ParsedDocument, memo?: Memo): Quotation[] {
+export function documentQuotations(doc: ParsedDocument): Quotation[] {
   const hit = docMemo.get(doc);
   if (hit) return hit;
   const out: Quotation[] = [];
   const blocks = doc.blocks;
-  const scan = (b: Block) => scanBlock(b, memo);
+  const scan = (b: Block) => scanBlock(b);
   let pending: Quotation | undefined;
   // The block-quote run holding the current block: its last block and, per block from the run's
   // start, the marked and trimmed lengths from that block to the run's end (suffix sums, so a long

@@ -29,7 +29,8 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
     // A diagnostic from an older version has stale offsets: never turn it into an edit.
     if (!data || data.version !== doc.version) continue;
     const finding = findings[data.index];
-    if (!finding || finding.rule !== data.rule) continue;
+    if (!finding || finding.rule !== d.code) continue;
+    const { rule, category } = finding;
     for (const fix of finding.fixes) {
       actions.push({
         title: fix.title,
@@ -39,17 +40,17 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
         edit: { changes: { [doc.uri]: toLspEdits(doc, fix.edits) } },
       });
     }
-    const sameRule = findings.filter((f) => f.rule === data.rule && f.fixes.some((x) => x.preferred));
+    const sameRule = findings.filter((f) => f.rule === rule && f.fixes.some((x) => x.preferred));
     if (sameRule.length > 1) {
       actions.push({
-        title: `Fix all ${data.rule} problems in this file`,
+        title: `Fix all ${rule} problems in this file`,
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         edit: { changes: { [doc.uri]: toLspEdits(doc, preferredEdits(sameRule)) } },
       });
     }
-    if (doc.languageId === 'markdown') actions.push(...disableActions(doc, d, data.rule));
-    if (data.category === 'hedge') {
+    if (doc.languageId === 'markdown') actions.push(...disableActions(doc, d, rule));
+    if (category === 'hedge') {
       const word = doc.getText(d.range);
       actions.push({
         title: `Allow “${word}” in this workspace`,
@@ -58,7 +59,7 @@ export function codeActions(doc: TextDocument, params: CodeActionParams, finding
         command: { title: 'Allow word', command: 'copydesk.allowWord', arguments: [word] },
       });
     }
-    if (data.category === 'boilerplate') {
+    if (category === 'boilerplate') {
       const text = doc.getText(d.range);
       actions.push({
         title: 'Add this text to the allowed boilerplate',

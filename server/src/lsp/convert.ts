@@ -23,8 +23,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** What a diagnostic carries so code actions can find its finding. */
 export interface DiagnosticData {
-  rule: string;
-  category: string;
   /** The document version the finding was made for; older diagnostics get no edits. */
   version: number;
   /** Index of the finding in the analysis of that version. */
@@ -40,7 +38,7 @@ export function toDiagnostic(doc: TextDocument, f: Finding, index: number): Diag
         : { start: positionInFile(r.path, r.offset), end: positionInFile(r.path, r.offset + r.length) };
     return { location: { uri, range }, message: r.message };
   });
-  const data: DiagnosticData = { rule: f.rule, category: f.category, version: doc.version, index };
+  const data: DiagnosticData = { version: doc.version, index };
   const d: Diagnostic = {
     range: { start: doc.positionAt(f.offset), end: doc.positionAt(f.offset + f.length) },
     severity: SEVERITY[f.severity],

@@ -14,9 +14,9 @@ export const unclosedQuote: DocumentRule = {
   description: 'Quotation marks that open a quotation that is never closed.',
   fixable: false,
   scope: 'document',
-  analyse(doc, ctx) {
+  analyse(doc) {
     const out: RawFinding[] = [];
-    for (const q of documentQuotations(doc, ctx.memo)) {
+    for (const q of documentQuotations(doc)) {
       if (q.closed || q.mark === 'block') continue;
       out.push({
         offset: q.start,

@@ -1,0 +1,25 @@
+/**
+ * Performance: what a pure function of a paragraph's text gives, kept by the text. Two generations
+ * of at most `size` entries each: memory stays bounded, while the paragraphs of the drafts in use
+ * stay warm. The engine hands an unchanged paragraph the same string object on every analysis, so
+ * a look-up finds it by identity. Values must be treated as immutable and must not be undefined.
+ */
+export class TextMemo<T> {
+  private current = new Map<string, T>();
+  private old = new Map<string, T>();
+
+  constructor(private readonly size: number) {}
+
+  get(text: string, compute: (text: string) => T): T {
+    let value = this.current.get(text);
+    if (value !== undefined) return value;
+    value = this.old.get(text);
+    if (value === undefined) value = compute(text);
+    if (this.current.size >= this.size) {
+      this.old = this.current;
+      this.current = new Map();
+    }
+    this.current.set(text, value);
+    return value;
+  }
+}
