@@ -12,6 +12,8 @@ interface Status {
   hedges: number;
   words: number;
   hedgesPer1000Words: number;
+  /** Milliseconds the server spent analysing this version of the draft. */
+  analysisMs?: number;
 }
 
 let client: LanguageClient | undefined;
@@ -50,7 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Langua
       return;
     }
     statusItem.text = `$(pencil) Copydesk: ${s.findings}`;
-    statusItem.tooltip = `${s.findings} finding${s.findings === 1 ? '' : 's'} in this draft; ${s.hedges} hedges in ${s.words} words (${s.hedgesPer1000Words} per 1,000 words)`;
+    statusItem.tooltip = `${s.findings} finding${s.findings === 1 ? '' : 's'} in this draft; ${s.hedges} hedges in ${s.words} words (${s.hedgesPer1000Words} per 1,000 words)${s.analysisMs === undefined ? '' : `; checked in ${Math.round(s.analysisMs)} ms`}`;
     statusItem.show();
   };
 

@@ -209,6 +209,7 @@ function validate(uri: string): void {
   if (!doc) return;
   const languageId = languageOf(doc);
   const state = stateOf(uri);
+  const started = performance.now();
   let diagnostics: Diagnostic[] = [];
   state.findings = [];
   state.parsed = undefined;
@@ -248,8 +249,10 @@ function validate(uri: string): void {
     }
   }
   state.version = doc.version;
+  // What the server spent on this version (analysis and conversion), apart from sending it.
+  const analysisMs = Math.round((performance.now() - started) * 100) / 100;
   void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-  void connection.sendNotification('copydesk/status', statusOf(uri, state.findings, state.parsed));
+  void connection.sendNotification('copydesk/status', { ...statusOf(uri, state.findings, state.parsed), version: doc.version, analysisMs });
 }
 
 /** What the client's status bar shows for a draft: its findings and its hedge density. */

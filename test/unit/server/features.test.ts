@@ -78,7 +78,9 @@ test('the server reports each draft’s finding count and hedge density for the 
     await server.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'plaintext', version: 1, text: 'The vote may slip, and the plan is reportedly late.\n' },
     });
-    assert.deepEqual(await status, { uri, findings: 2, hedges: 2, words: 10, hedgesPer1000Words: 200 });
+    const { analysisMs, ...rest } = await status;
+    assert.deepEqual(rest, { uri, version: 1, findings: 2, hedges: 2, words: 10, hedgesPer1000Words: 200 });
+    assert.ok(typeof analysisMs === 'number' && analysisMs >= 0, 'the status says how long the server spent on the version');
   } finally {
     await server.close();
   }
