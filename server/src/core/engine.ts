@@ -19,11 +19,11 @@ export interface AnalyseOptions {
   /** Called once per rule failure; the failing rule contributes nothing for this run. */
   onRuleError?: (ruleId: string, error: unknown) => void;
   /**
-   * Only the block rules, or only the document rules: the two parts of one draft can run at the
-   * same time (on two threads) and `mergeParts` puts them together into exactly what one analysis
-   * gives. A part's findings are neither sorted nor filtered by disable comments.
+   * Only these of the enabled rules (by id): parts of one draft's rules can run at the same time
+   * (on two threads) and `mergeParts` puts them together into exactly what one analysis gives. A
+   * part's findings are neither sorted nor filtered by disable comments.
    */
-  part?: 'block' | 'document';
+  part?: ReadonlySet<string>;
 }
 
 export interface AnalysisResult {
@@ -70,11 +70,12 @@ export class Analyzer {
       this.cacheConfig = config;
     }
     const doc = parseDocument(text, options.languageId);
-    // Performance: each unchanged paragraph gets the very string object it had in the last
-    // analysis, so every memo keyed by a block's text finds it by identity (its hash is cached
-    // with the string), instead of hashing and comparing the paragraph's characters again.
-    const retain = this.options.retain !== false;
+    // A part of the rules (see `part`) neither reads nor replaces the caches of whole analyses.
+    const retain = this.options.retain !== false && !options.part;
     if (retain) {
+      // Performance: each unchanged paragraph gets the very string object it had in the last
+      // analysis, so every memo keyed by a block's text finds it by identity (its hash is cached
+      // with the string), instead of hashing and comparing the paragraph's characters again.
       const texts = new Map<string, string>();
       for (const block of doc.blocks) {
         const same = this.texts.get(block.text);
@@ -115,18 +116,19 @@ export class Analyzer {
         options.onRuleError?.(id, error);
       },
     };
-    const rules = enabledRules(config);
+    const part = options.part;
+    const rules = part ? enabledRules(config).filter((r) => part.has(r.id)) : enabledRules(config);
     const blockRules = rules.filter((r): r is BlockRule => r.scope === 'block');
     // Performance: block by block, every block rule in turn, with one cache entry per block (the
     // findings of each block rule), so a keystroke looks up each unchanged paragraph once, and a
     // block's tokens are still at hand for the next rule.
-    for (const block of options.part === 'document' ? [] : doc.blocks) {
+    for (const block of blockRules.length ? doc.blocks : []) {
       // Keyed by the text, then by the rest of what a block rule may read of the block.
       const same = (e: BlockEntry) => e.kind === block.kind && e.quoteDepth === block.quoteDepth && e.inList === block.inList;
       let entries = next.get(block.text);
       let raws = entries?.find(same)?.raws;
       if (!raws) {
-        raws = this.cache.get(block.text)?.find(same)?.raws;
+        raws = options.part ? undefined : this.cache.get(block.text)?.find(same)?.raws;
         if (!raws) {
           this.lastMisses++;
           raws = blockRules.map((rule) => run(rule, report, () => rule.analyse(block, ctx)));
@@ -139,28 +141,32 @@ export class Analyzer {
         for (let k = 0; k < raw.length; k++) findings.push(toFinding(blockRules[i]!, config, raw[k]!, block.offset));
       }
     }
-    for (const rule of options.part === 'block' ? [] : rules) {
+    for (const rule of rules) {
       if (rule.scope !== 'document') continue;
       for (const r of run(rule, report, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
       if (!retain) nextMemo.clear();
     }
     // Only blocks of the current text stay cached: the cache never outgrows the draft.
-    this.cache = retain ? next : new Map();
-    this.memo = nextMemo;
+    if (!options.part) {
+      this.cache = retain ? next : new Map();
+      this.memo = nextMemo;
+    }
     if (options.part) return { findings, document: doc, unusedDisables: [] };
     return { ...finish(text, options.languageId, findings), document: doc };
   }
 }
 
 /**
- * Puts together the two parts of one draft analysed apart (`part: 'block'` and `part: 'document'`,
- * the same text and config): the same findings, in the same order, as one analysis.
+ * Puts together the parts of one draft analysed apart (options `part`: each enabled rule in exactly
+ * one part; the same text and config): the same findings, in the same order, as one analysis. The
+ * order of the parts does not matter: findings are ordered by place, then rule, and a rule's own
+ * findings keep their order.
  */
-export function mergeParts(text: string, languageId: LanguageId, blockPart: readonly Finding[], documentPart: readonly Finding[]): Omit<AnalysisResult, 'document'> {
-  return finish(text, languageId, [...blockPart, ...documentPart]);
+export function mergeParts(text: string, languageId: LanguageId, parts: readonly (readonly Finding[])[]): Omit<AnalysisResult, 'document'> {
+  return finish(text, languageId, parts.flat());
 }
 
-/** Orders the findings (block rules' first among equals, as they were found) and applies inline disables. */
+/** Orders the findings (by place, then rule; a rule's own ties keep their order) and applies inline disables. */
 function finish(text: string, languageId: LanguageId, findings: Finding[]): Omit<AnalysisResult, 'document'> {
   findings.sort((a, b) => a.offset - b.offset || a.length - b.length || a.rule.localeCompare(b.rule));
   // Inline disable comments filter the result, so every adapter honours them the same way.

@@ -2,13 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyse, mergeParts, languageOfPath } from '../../../server/src/core/index.js';
+import { analyse, Analyzer, mergeParts, languageOfPath, RULES } from '../../../server/src/core/index.js';
 
 const samples = readdirSync('samples')
   .filter((n) => /\.(md|txt)$/.test(n))
   .map((n) => ({ path: join('samples', n), text: readFileSync(join('samples', n), 'utf8') }));
 
-test('block and document parts analysed apart and merged give exactly one analysis’s findings and unused disables', () => {
+test('rules analysed in parts and merged give exactly one analysis’s findings and unused disables', () => {
   // A disable comment that silences a block rule's finding, and one that silences nothing.
   const extra = {
     path: 'extra.md',
@@ -18,13 +18,31 @@ test('block and document parts analysed apart and merged give exactly one analys
   for (const d of [...samples, extra]) {
     const languageId = languageOfPath(d.path);
     const whole = analyse(d.text, { languageId, path: d.path });
-    const block = analyse(d.text, { languageId, path: d.path, part: 'block' }).findings;
-    const document = analyse(d.text, { languageId, path: d.path, part: 'document' }).findings;
-    if (block.length && document.length) both++;
     if (d === extra) assert.ok(whole.unusedDisables.length > 0 && whole.findings.length > 0, 'the extra draft has an unused disable and findings');
-    const merged = mergeParts(d.text, languageId, block, document);
-    assert.deepEqual(merged.findings, whole.findings, d.path);
-    assert.deepEqual(merged.unusedDisables, whole.unusedDisables, d.path);
+    // Block rules against document rules, and a split that mixes them, in either order.
+    for (const inFirst of [(id: string) => RULES.find((r) => r.id === id)!.scope === 'block', (_: string, i: number) => i % 2 === 0]) {
+      const first = new Set(RULES.filter((r, i) => inFirst(r.id, i)).map((r) => r.id));
+      const second = new Set(RULES.filter((r) => !first.has(r.id)).map((r) => r.id));
+      const a = analyse(d.text, { languageId, path: d.path, part: first }).findings;
+      const b = analyse(d.text, { languageId, path: d.path, part: second }).findings;
+      if (a.length && b.length) both++;
+      for (const parts of [[a, b], [b, a]]) {
+        const merged = mergeParts(d.text, languageId, parts);
+        assert.deepEqual(merged.findings, whole.findings, d.path);
+        assert.deepEqual(merged.unusedDisables, whole.unusedDisables, d.path);
+      }
+    }
   }
-  assert.ok(both >= 2, 'drafts with findings of both parts, or the comparison proves little');
+  assert.ok(both >= 4, 'drafts with findings of both parts, or the comparison proves little');
+});
+
+test('analysing a part with a draft’s Analyzer leaves its caches as they were', () => {
+  const d = samples[0]!;
+  const languageId = languageOfPath(d.path);
+  const analyzer = new Analyzer();
+  const before = analyzer.analyse(d.text, { languageId }).findings;
+  const some = new Set(RULES.filter((r) => r.scope === 'block').slice(0, 2).map((r) => r.id));
+  assert.ok(analyzer.analyse(d.text, { languageId, part: some }).findings.length > 0);
+  assert.deepEqual(analyzer.analyse(d.text, { languageId }).findings, before);
+  assert.equal(analyzer.lastMisses, 0, 'the whole analysis still finds every paragraph in its cache');
 });
