@@ -73,7 +73,7 @@ function timed(script, scriptArgs, { timeoutS = 0, env = {} } = {}) {
     let head = '';
     child.stdout.on('data', (d) => {
       const s = tail + d.toString('utf8');
-      findings += (s.match(/"rule": "/g) ?? []).length - (tail.match(/"rule": "/g) ?? []).length;
+      findings += (s.match(/"rule": ?"/g) ?? []).length - (tail.match(/"rule": ?"/g) ?? []).length;
       tail = s.slice(-16);
       if (head.length < 200) head += d.toString('utf8').slice(0, 200);
     });

@@ -1,8 +1,12 @@
 // Bundles the client, the language server and the CLI with esbuild (one script, one bundler).
 // `--production` minifies; otherwise sourcemaps are written for debugging.
+// `--cli-only --outdir <dir>` builds only the CLI's three files into <dir> (test/unit/cli/e2e.test.ts).
 import { build } from 'esbuild';
 
-const production = process.argv.includes('--production');
+const args = process.argv.slice(2);
+const production = args.includes('--production');
+const cliOnly = args.includes('--cli-only');
+const outdir = args.includes('--outdir') ? args[args.indexOf('--outdir') + 1] : 'dist';
 
 const common = {
   bundle: true,
@@ -14,14 +18,38 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   // Some ESM dependencies read import.meta.url; in a CommonJS bundle it is this file's URL.
-  define: { 'import.meta.url': '__copydeskImportMetaUrl' },
+  // import.meta.resolve is used only when running from source (server/src/cli/workers.ts).
+  define: { 'import.meta.url': '__copydeskImportMetaUrl', 'import.meta.resolve': 'undefined' },
   banner: { js: "var __copydeskImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+// The CLI is three files. dist/cli.cjs (the command) and dist/cli-worker.cjs (its worker threads)
+// are launchers of a few lines that load dist/cli-main.cjs, the CLI itself, through a V8 code
+// cache (server/src/cli/compile-cache.ts), so a run does not compile 400 KB of JavaScript again.
+const cli = [
+  build({ ...common, entryPoints: ['server/src/cli/launch.ts'], outfile: `${outdir}/cli.cjs`, banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: ['server/src/cli/bundle.ts'], outfile: `${outdir}/cli-main.cjs`, metafile: true }).then(noDynamicImport),
+  build({ ...common, entryPoints: ['server/src/cli/worker-launch.ts'], outfile: `${outdir}/cli-worker.cjs` }),
+];
+
+/**
+ * The CLI bundle runs through vm.Script, where import() needs an experimental flag: every import
+ * must be bundled or become require(). esbuild keeps import() of a module it leaves out (node:*),
+ * so such an import() fails the build here rather than a run later.
+ */
+function noDynamicImport(result) {
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const kept = output.imports.filter((i) => i.kind === 'dynamic-import' && i.external).map((i) => i.path);
+    if (kept.length) throw new Error(`${file}: import() of ${kept.join(', ')} stays in the bundle; import it statically (see server/src/cli/compile-cache.ts)`);
+  }
+}
+
 await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.cjs' }),
-  build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
-  // The CLI's worker threads (several drafts at once) load this bundle: see server/src/cli/workers.ts.
-  build({ ...common, entryPoints: ['server/src/cli/workers.ts'], outfile: 'dist/cli-worker.cjs' }),
+  ...(cliOnly
+    ? []
+    : [
+        build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: `${outdir}/client.cjs`, external: ['vscode'] }),
+        build({ ...common, entryPoints: ['server/src/lsp/main.ts'], outfile: `${outdir}/server.cjs` }),
+      ]),
+  ...cli,
 ]);

@@ -30,7 +30,7 @@ export interface CliOptions {
   cacheLocation: string;
   shard?: { index: number; count: number };
   reportUnusedDisables: boolean;
-  /** Worker threads for the analyses; undefined: the machine's default (at most 2). */
+  /** Threads for the analyses (this one and n − 1 workers); undefined: by the machine and the work (at most 2). */
   threads?: number;
   /** Drafts over this size (KB) are refused with a message (exit 2). */
   maxFileSizeKB: number;
@@ -57,7 +57,7 @@ Selection:
       --stdin-filename <path> the name of the draft read from standard input
       --shard <i/n>           check only shard i of n (split by path; for CI matrices)
       --max-file-size <KB>    refuse drafts larger than this (default: 1024)
-      --threads <n>           analyse on n worker threads (default: 2, or 1 on one core)
+      --threads <n>           analyse on n threads (default: 2 for large runs, else 1)
 
 Fixing:
       --fix                   apply the preferred fixes and save the files

@@ -1,12 +1,4 @@
-/** Entry point of the bundled CLI. */
-import { main } from './main.js';
+/** Entry point of the CLI run from source (the bundle's entry is launch.ts, then bundle.ts). */
+import { runCli } from './bundle.js';
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`copydesk: internal error: ${(error as Error).stack ?? error}\n`);
-    process.exitCode = 2;
-  },
-);
+void runCli(process.argv.slice(2));

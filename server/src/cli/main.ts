@@ -6,10 +6,18 @@
  * Only argument parsing is loaded up front; the analysis core and the report formats are
  * imported when needed, so `--help` and `--version` start instantly.
  */
+// Node's modules are imported here, never with import(): the bundle is run through vm.Script
+// (compile-cache.ts), where import() is not available without an experimental flag.
+import { fstatSync, writeFile, writeSync } from 'node:fs';
+import { relative } from 'node:path';
+import { promisify } from 'node:util';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args.js';
 import type { Finding, LanguageId, ResolvedConfig, Severity } from '../core/index.js';
 import type { UnusedDisable } from '../core/disables.js';
 import type { FileReport } from './format/common.js';
+import type { WorkspaceIndex, WorkspaceSnapshot } from '../core/workspace.js';
+import type { CheckPool } from './workers.js';
+import type { DraftOutcome } from './analyse-draft.js';
 
 export interface CliStream {
   write(s: string): unknown;
@@ -28,7 +36,7 @@ const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 
 
 /**
  * Run through tsx rather than from the bundle (tests, the scorer): worker threads are then used
- * only when --threads asks for them, since a worker started from a .ts file needs the loader too.
+ * only when --threads asks for them, since a worker started from a .ts file loads tsx too.
  */
 const fromSource = import.meta.url.endsWith('.ts');
 
@@ -40,8 +48,87 @@ interface Draft {
   onDisk: boolean;
 }
 
+/**
+ * The process's streams. Node builds process.stdin and process.stderr on first use (a few ms
+ * each, which a check of a small draft notices), so they are only touched when used: standard
+ * input with --stdin, standard error when there is something to say or a progress bar to draw.
+ */
+function processIo(): CliIo {
+  return {
+    out: stdoutStream(),
+    err: {
+      write: (s: string) => process.stderr.write(s),
+      get isTTY() {
+        return process.stderr.isTTY;
+      },
+      get columns() {
+        return process.stderr.columns;
+      },
+    },
+    get in() {
+      return process.stdin;
+    },
+  };
+}
+
+/**
+ * Without --threads, drafts of fewer characters than this in all (some 300,000 words) are checked
+ * in this thread alone. A worker thread's start is cheap, but its warm-up is not: V8 optimises the
+ * same hot code again in each thread (several seconds of compiler time on its background threads,
+ * for the 1,000-draft bench folder), which on a two-core machine only pays off for large runs.
+ */
+const POOL_MIN_CHARS = 2_000_000;
+
+/** Characters of the report encoded and written at a time, so a large report is not copied whole. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Standard output. Redirected to a file, a pipe or a socket (CI, scripts, `> report.json`), the
+ * report is written straight to file descriptor 1: building process.stdout for a pipe loads Node's
+ * net and stream modules, the slowest part of printing a small report. A terminal, or a write the
+ * descriptor refuses (a non-blocking pipe that is full, a closed reader), goes through
+ * process.stdout as before, which then gets everything not yet written, in order.
+ */
+function stdoutStream(): CliStream {
+  let direct: boolean | undefined;
+  const isDirect = (): boolean => {
+    if (direct === undefined) {
+      try {
+        const s = fstatSync(1);
+        direct = s.isFile() || s.isFIFO() || s.isSocket();
+      } catch {
+        direct = false;
+      }
+    }
+    return direct;
+  };
+  return {
+    write(s: string) {
+      if (!isDirect()) return process.stdout.write(s);
+      for (let from = 0; from < s.length; ) {
+        let to = Math.min(s.length, from + WRITE_CHUNK);
+        // Never split a surrogate pair between two chunks: each is encoded on its own.
+        if (to < s.length && (s.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
+        const bytes = Buffer.from(s.slice(from, to), 'utf8');
+        let written = 0;
+        try {
+          while (written < bytes.length) written += writeSync(1, bytes, written);
+        } catch {
+          direct = false;
+          return process.stdout.write(Buffer.concat([bytes.subarray(written), Buffer.from(s.slice(to), 'utf8')]));
+        }
+        from = to;
+      }
+      return true;
+    },
+    get isTTY() {
+      return isDirect() ? false : process.stdout.isTTY;
+    },
+  };
+}
+
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io: CliIo = { out: process.stdout, err: process.stderr, in: process.stdin }): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let opts: CliOptions;
   try {
     const parsed = parseCli(argv);
@@ -66,7 +153,6 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
     const { ConfigError } = await import('../config/index.js');
     if (e instanceof ConfigError) {
       // Relative to where the user stands, as the file names in the report are.
-      const { relative } = await import('node:path');
       const shown = relative(process.cwd(), e.file) || e.file;
       io.err.write(`copydesk: ${shown.startsWith('..') ? e.file : shown}:${e.line}:${e.column}: ${e.reason}\n`);
       return 2;
@@ -79,7 +165,12 @@ export async function main(argv: string[], io: CliIo = { out: process.stdout, er
   }
 }
 
+/** Whether this process ran the check command (not only --help or --version). */
+let checkRan = false;
+export const checked = (): boolean => checkRan;
+
 async function check(opts: CliOptions, io: CliIo): Promise<number> {
+  checkRan = true;
   const core = await import('../core/index.js');
   const { ConfigLoader } = await import('../config/index.js');
   const files = await import('./files.js');
@@ -118,6 +209,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
   // 1. The drafts: standard input, or files, folders and globs.
   const drafts: Draft[] = [];
   let readErrors = 0;
+  const fixing = opts.fix || opts.fixDryRun;
   if (opts.stdin) {
     const chunks: Buffer[] = [];
     for await (const c of io.in ?? process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : Buffer.from(c));
@@ -140,7 +232,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     });
     for (const path of paths) {
       try {
-        drafts.push({ path, text: await files.readDraft(path, opts.maxFileSizeKB), languageId: core.languageOfPath(path), onDisk: true });
+        drafts.push({ path, text: files.readDraft(path, opts.maxFileSizeKB), languageId: core.languageOfPath(path), onDisk: true });
       } catch (e) {
         if (!(e instanceof files.ReadError)) throw e;
         io.err.write(`copydesk: ${path}: ${e.message}\n`);
@@ -149,134 +241,174 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     }
   }
 
-  // 2. Every draft is indexed, even outside this shard, so shared paragraphs are found the same
-  // way whether the archive is checked whole or split across machines.
-  const { WorkspaceIndex, shareUnits } = await import('../core/workspace.js');
-  const index = new WorkspaceIndex();
-  for (const d of drafts) index.update(d.path, d.text, d.languageId);
-  const workspace = index.facts();
-
-  let mine = drafts;
-  if (opts.shard) {
-    const { inShard } = await import('./shard.js');
-    mine = drafts.filter((d) => inShard(d.path, opts.shard!.index, opts.shard!.count));
+  // Several drafts to check (not fix): on several threads, this one and workers. By default only
+  // when there is enough text to repay starting a worker; fixing works in this thread alone.
+  let pool: CheckPool | undefined;
+  if (!fixing && drafts.length > 1) {
+    const chars = drafts.reduce((sum, d) => sum + d.text.length, 0);
+    if (opts.threads !== undefined ? opts.threads > 1 : !fromSource && chars >= POOL_MIN_CHARS) {
+      const workers = await import('./workers.js');
+      pool = workers.CheckPool.start(Math.min(opts.threads ?? workers.defaultThreads(), drafts.length));
+    }
+  }
+  try {
+    return await checkDrafts(drafts, readErrors, pool);
+  } finally {
+    await pool?.close();
   }
 
-  // 3. Configs first: a broken config file stops the run before any output (exit 2).
-  const configs = mine.map((d) => narrow(loader.forFile(opts.stdin && !opts.stdinFilename ? 'stdin.md' : d.path).config));
-
-  const { ResultCache, sha256 } = opts.cache ? await import('./cache.js') : { ResultCache: undefined, sha256: undefined };
-  const cache = ResultCache ? new ResultCache(opts.cacheLocation) : undefined;
-  const cacheKey = (d: Draft, text: string, config: ResolvedConfig): string => {
-    // What other drafts share with this one is part of its result (boilerplate rules).
-    const shared = shareUnits(core.parseDocument(text, d.languageId).blocks).map((u) => workspace.locationsSharing?.(u.key, d.path) ?? []);
-    return sha256!(text, d.languageId, JSON.stringify(config), JSON.stringify(shared));
-  };
-
-  const { Progress } = await import('./progress.js');
-  const progress = new Progress(io.err, mine.length);
-  const fixing = opts.fix || opts.fixDryRun;
-  const fixMod = fixing ? await import('./fix.js') : undefined;
-  const diffMod = opts.fixDryRun ? await import('./diff.js') : undefined;
-  let diffs = '';
-  const results: { findings: Finding[]; unused: UnusedDisable[] }[] = new Array(mine.length);
-  const keys = mine.map((d, n) => (cache ? cacheKey(d, d.text, configs[n]!) : ''));
-  const pending: number[] = [];
-  let done = 0;
-  for (let n = 0; n < mine.length; n++) {
-    const d = mine[n]!;
-    const config = configs[n]!;
-    const key = keys[n]!;
-    const hit = cache?.get(d.path, key);
-    const fixable = (f: Finding[], u: UnusedDisable[]) => f.some((x) => x.fixes.some((y) => y.preferred)) || (opts.reportUnusedDisables && u.length > 0);
-    if (hit && !(fixing && fixable(hit.findings, hit.unused))) {
-      results[n] = { findings: hit.findings, unused: hit.unused };
-      progress.tick(++done);
-      continue;
+  async function checkDrafts(drafts: Draft[], readErrors: number, pool: CheckPool | undefined): Promise<number> {
+    // 2. Every draft is indexed, even outside this shard, so shared paragraphs are found the same
+    // way whether the archive is checked whole or split across machines. With worker threads, each
+    // indexes a share of the drafts (parsing them, which their analyses reuse) and the shares are
+    // merged here in the order of the drafts: the index a single thread would build.
+    const { WorkspaceIndex, shareUnits } = await import('../core/workspace.js');
+    let snapshot: WorkspaceSnapshot | undefined;
+    let index: WorkspaceIndex;
+    if (pool) {
+      snapshot = { version: 1, files: await pool.index(drafts) };
+      // This thread needs the index only to key the cache.
+      index = opts.cache ? WorkspaceIndex.fromSnapshot(snapshot) : new WorkspaceIndex();
+    } else {
+      index = new WorkspaceIndex();
+      for (const d of drafts) index.update(d.path, d.text, d.languageId);
     }
-    if (!fixing) {
-      pending.push(n);
-      continue;
+    const workspace = index.facts();
+    const draftNumber = new Map(drafts.map((d, n) => [d, n]));
+
+    let mine = drafts;
+    if (opts.shard) {
+      const { inShard } = await import('./shard.js');
+      mine = drafts.filter((d) => inShard(d.path, opts.shard!.index, opts.shard!.count));
     }
-    // Fixing re-analyses each draft after every pass: in this thread, one draft at a time.
-    const analyzer = new core.Analyzer();
-    const run = (text: string) =>
-      analyzer.analyse(text, {
-        languageId: d.languageId,
-        config,
-        path: d.path,
-        workspace,
-        onRuleError: (rule, err) => io.err.write(`copydesk: rule ${rule} failed on ${d.path}: ${(err as Error).stack ?? err}\n`),
-      });
-    const outcome = fixMod!.fixToFixedPoint(d.text, run, opts.reportUnusedDisables);
-    let result = { findings: outcome.last.findings, unused: outcome.last.unusedDisables };
-    if (opts.fixDryRun) diffs += diffMod!.unifiedDiff(d.path.split('\\').join('/'), d.text, outcome.text);
-    else if (outcome.text !== d.text && d.onDisk) {
-      try {
-        await fixMod!.writeAtomically(d.path, d.text, outcome.text);
-        cache?.set(d.path, cacheKey(d, outcome.text, config), result.findings, result.unused);
-      } catch (e) {
-        io.err.write(`copydesk: warning: ${d.path}: ${e instanceof fixMod!.ChangedOnDiskError ? e.message : `could not save the fixes: ${(e as Error).message}`}\n`);
-        const first = run(d.text);
-        result = { findings: first.findings, unused: first.unusedDisables };
+
+    // 3. Configs first: a broken config file stops the run before any output (exit 2).
+    const configs = mine.map((d) => narrow(loader.forFile(opts.stdin && !opts.stdinFilename ? 'stdin.md' : d.path).config));
+
+    const { ResultCache, sha256 } = opts.cache ? await import('./cache.js') : { ResultCache: undefined, sha256: undefined };
+    const cache = ResultCache ? new ResultCache(opts.cacheLocation) : undefined;
+    const cacheKey = (d: Draft, text: string, config: ResolvedConfig): string => {
+      // What other drafts share with this one is part of its result (boilerplate rules).
+      const shared = shareUnits(core.parseDocument(text, d.languageId).blocks).map((u) => workspace.locationsSharing?.(u.key, d.path) ?? []);
+      return sha256!(text, d.languageId, JSON.stringify(config), JSON.stringify(shared));
+    };
+
+    const { Progress } = await import('./progress.js');
+    const progress = new Progress(io.err, mine.length);
+    const fixMod = fixing ? await import('./fix.js') : undefined;
+    const diffMod = opts.fixDryRun ? await import('./diff.js') : undefined;
+    let diffs = '';
+    const results: { findings: Finding[]; unused: UnusedDisable[] }[] = new Array(mine.length);
+    const keys = mine.map((d, n) => (cache ? cacheKey(d, d.text, configs[n]!) : ''));
+    const pending: number[] = [];
+    let done = 0;
+    for (let n = 0; n < mine.length; n++) {
+      const d = mine[n]!;
+      const config = configs[n]!;
+      const key = keys[n]!;
+      const hit = cache?.get(d.path, key);
+      const fixable = (f: Finding[], u: UnusedDisable[]) => f.some((x) => x.fixes.some((y) => y.preferred)) || (opts.reportUnusedDisables && u.length > 0);
+      if (hit && !(fixing && fixable(hit.findings, hit.unused))) {
+        results[n] = { findings: hit.findings, unused: hit.unused };
+        progress.tick(++done);
+        continue;
       }
-    } else cache?.set(d.path, key, result.findings, result.unused);
-    results[n] = result;
-    progress.tick(++done);
-  }
-
-  // 4. Plain checking spreads the drafts the cache did not answer over worker threads, started
-  // once for the whole run; the progress bar follows the drafts as they come back.
-  if (pending.length > 0) {
-    const { analyseDrafts } = await import('./workers.js');
-    const before = done;
-    const outcomes = await analyseDrafts(
-      pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! })),
-      { threads: opts.threads ?? (fromSource ? 1 : undefined), index, onProgress: (k) => progress.tick(before + k) },
-    );
-    outcomes.forEach((o, k) => {
-      const n = pending[k]!;
-      for (const e of o.ruleErrors) io.err.write(`copydesk: rule ${e.rule} failed on ${mine[n]!.path}: ${e.error}\n`);
-      results[n] = { findings: o.findings, unused: o.unusedDisables };
-      cache?.set(mine[n]!.path, keys[n]!, o.findings, o.unusedDisables);
-    });
-    done += pending.length;
-  }
-  const reports: FileReport[] = mine.map((d, n) => ({
-    path: d.path,
-    text: d.text,
-    languageId: d.languageId,
-    findings: results[n]!.findings,
-    ...(opts.reportUnusedDisables ? { unusedDisables: results[n]!.unused } : {}),
-  }));
-  progress.done();
-  await cache?.save();
-
-  // 5. Exit status from everything found; --quiet only trims what is shown.
-  const failRank = RANK[opts.failOn];
-  const severities = reports.flatMap((r) => [...r.findings.map((f) => f.severity), ...(r.unusedDisables ?? []).map((): Severity => 'warning')]);
-  const warnings = severities.filter((s) => s === 'warning').length;
-  const failed = severities.some((s) => RANK[s] >= failRank) || (opts.maxWarnings >= 0 && warnings > opts.maxWarnings);
-  const shown = opts.quiet
-    ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => RANK[f.severity] >= failRank), ...(r.unusedDisables ? { unusedDisables: RANK.warning >= failRank ? r.unusedDisables : [] } : {}) }))
-    : reports;
-
-  let output: string;
-  if (opts.fixDryRun) output = diffs;
-  else output = await render(opts, shown, io);
-  if (opts.outputFile) {
-    const { writeFile } = await import('node:fs/promises');
-    try {
-      await writeFile(opts.outputFile, output);
-    } catch (e) {
-      throw new UsageError(`cannot write the report to "${opts.outputFile}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      if (!fixing) {
+        pending.push(n);
+        continue;
+      }
+      // Fixing re-analyses each draft after every pass: in this thread, one draft at a time.
+      const analyzer = new core.Analyzer();
+      const run = (text: string) =>
+        analyzer.analyse(text, {
+          languageId: d.languageId,
+          config,
+          path: d.path,
+          workspace,
+          onRuleError: (rule, err) => io.err.write(`copydesk: rule ${rule} failed on ${d.path}: ${(err as Error).stack ?? err}\n`),
+        });
+      const outcome = fixMod!.fixToFixedPoint(d.text, run, opts.reportUnusedDisables);
+      let result = { findings: outcome.last.findings, unused: outcome.last.unusedDisables };
+      if (opts.fixDryRun) diffs += diffMod!.unifiedDiff(d.path.split('\\').join('/'), d.text, outcome.text);
+      else if (outcome.text !== d.text && d.onDisk) {
+        try {
+          await fixMod!.writeAtomically(d.path, d.text, outcome.text);
+          cache?.set(d.path, cacheKey(d, outcome.text, config), result.findings, result.unused);
+        } catch (e) {
+          io.err.write(`copydesk: warning: ${d.path}: ${e instanceof fixMod!.ChangedOnDiskError ? e.message : `could not save the fixes: ${(e as Error).message}`}\n`);
+          const first = run(d.text);
+          result = { findings: first.findings, unused: first.unusedDisables };
+        }
+      } else cache?.set(d.path, key, result.findings, result.unused);
+      results[n] = result;
+      progress.tick(++done);
     }
-  } else io.out.write(output);
-  if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
-    io.err.write(`copydesk: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+
+    // 4. Plain checking: the drafts the cache did not answer, on the worker threads started for
+    // this run (each analysing the drafts it indexed first), or in this thread. The progress bar
+    // follows the drafts as they come back.
+    if (pending.length > 0) {
+      const before = done;
+      const onProgress = (k: number) => progress.tick(before + k);
+      const jobs = pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! }));
+      let outcomes: DraftOutcome[];
+      if (pool) {
+        await pool.setWorkspace(snapshot!);
+        outcomes = await pool.analyse(
+          jobs.map((job, k) => ({ draft: draftNumber.get(mine[pending[k]!]!)!, job })),
+          onProgress,
+        );
+      } else {
+        const { analyseOne } = await import('./analyse-draft.js');
+        outcomes = jobs.map((job, k) => {
+          const outcome = analyseOne(job, workspace);
+          onProgress(k + 1);
+          return outcome;
+        });
+      }
+      outcomes.forEach((o, k) => {
+        const n = pending[k]!;
+        for (const e of o.ruleErrors) io.err.write(`copydesk: rule ${e.rule} failed on ${mine[n]!.path}: ${e.error}\n`);
+        results[n] = { findings: o.findings, unused: o.unusedDisables };
+        cache?.set(mine[n]!.path, keys[n]!, o.findings, o.unusedDisables);
+      });
+      done += pending.length;
+    }
+    const reports: FileReport[] = mine.map((d, n) => ({
+      path: d.path,
+      text: d.text,
+      languageId: d.languageId,
+      findings: results[n]!.findings,
+      ...(opts.reportUnusedDisables ? { unusedDisables: results[n]!.unused } : {}),
+    }));
+    progress.done();
+    await cache?.save();
+
+    // 5. Exit status from everything found; --quiet only trims what is shown.
+    const failRank = RANK[opts.failOn];
+    const severities = reports.flatMap((r) => [...r.findings.map((f) => f.severity), ...(r.unusedDisables ?? []).map((): Severity => 'warning')]);
+    const warnings = severities.filter((s) => s === 'warning').length;
+    const failed = severities.some((s) => RANK[s] >= failRank) || (opts.maxWarnings >= 0 && warnings > opts.maxWarnings);
+    const shown = opts.quiet
+      ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => RANK[f.severity] >= failRank), ...(r.unusedDisables ? { unusedDisables: RANK.warning >= failRank ? r.unusedDisables : [] } : {}) }))
+      : reports;
+
+    let output: string;
+    if (opts.fixDryRun) output = diffs;
+    else output = await render(opts, shown, io);
+    if (opts.outputFile) {
+      try {
+        await promisify(writeFile)(opts.outputFile, output);
+      } catch (e) {
+        throw new UsageError(`cannot write the report to "${opts.outputFile}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    } else io.out.write(output);
+    if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
+      io.err.write(`copydesk: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
+    }
+    if (readErrors > 0) return 2;
+    return failed ? 1 : 0;
   }
-  if (readErrors > 0) return 2;
-  return failed ? 1 : 0;
 }
 
 async function render(opts: CliOptions, reports: FileReport[], io: CliIo): Promise<string> {

@@ -17,7 +17,8 @@ export class Progress {
     private readonly stream: ProgressStream,
     private readonly total: number,
   ) {
-    this.on = stream.isTTY === true && total >= PROGRESS_MIN_FILES;
+    // The count first: asking a stream whether it is a terminal can create it (process.stderr).
+    this.on = total >= PROGRESS_MIN_FILES && stream.isTTY === true;
   }
 
   tick(done: number): void {

@@ -6,43 +6,32 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { tempTree, HEDGED, HEARSAY, CLEAN } from './run.js';
 
 let tree: ReturnType<typeof tempTree>;
 let cli: string;
 
-before(async () => {
+before(() => {
   tree = tempTree({
     'desk/budget.md': '# Budget vote\n\n' + HEDGED + '\nHe said "we will finish the bridge by spring" and left.\n\nA <script>alert(1)</script> tag & an ampersand.\n',
     'desk/clean.txt': CLEAN,
     ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`many/${String(i).padStart(2, '0')}.md`, [HEDGED, HEARSAY, CLEAN][i % 3]!])),
   });
+  // The CLI's three files (the command, the bundle it loads, the worker script), built by
+  // scripts/build.mjs as `npm run build:production` builds them.
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', '--production', '--cli-only', '--outdir', tree.dir], { encoding: 'utf8' });
+  assert.equal(build.status, 0, build.stderr);
   cli = join(tree.dir, 'cli.cjs');
-  // The options of scripts/build.mjs for the CLI bundle and its worker bundle.
-  const options = {
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    logLevel: 'warning',
-    define: { 'import.meta.url': '__copydeskImportMetaUrl' },
-    banner: { js: "var __copydeskImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
-  } as const;
-  await Promise.all([
-    build({ ...options, entryPoints: ['server/src/cli/bin.ts'], outfile: cli }),
-    build({ ...options, entryPoints: ['server/src/cli/workers.ts'], outfile: join(tree.dir, 'cli-worker.cjs') }),
-  ]);
 });
 
 after(() => tree.cleanup());
 
-function spawnCli(args: string[], input?: string) {
-  return spawnSync(process.execPath, [cli, ...args], { cwd: tree.dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+function spawnCli(args: string[], input?: string, env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [cli, ...args], { cwd: tree.dir, input, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
 }
 
 test('the bundled CLI checks a folder, reports and sets the exit code', () => {
@@ -65,6 +54,72 @@ test('the bundled CLI gives the same report on worker threads as on one thread',
   assert.equal(two.stderr, '');
   assert.equal(two.stdout, one.stdout);
   assert.equal(JSON.parse(two.stdout).files.length, 14);
+});
+
+test('the code cache: written by the first run, used by the next, never changing a result, ignored when broken', () => {
+  const tmp = join(tree.dir, 'tmp');
+  mkdirSync(tmp);
+  const env = { TMPDIR: tmp, TMP: tmp, TEMP: tmp };
+  const args = ['check', '-f', 'json', '--threads', '1', 'desk', 'many'];
+  const expected = spawnCli(args, undefined, { ...env, COPYDESK_COMPILE_CACHE: '0' });
+  assert.equal(expected.stderr, '');
+  assert.deepEqual(readdirSync(tmp), [], 'COPYDESK_COMPILE_CACHE=0: no cache');
+  const same = (why: string, extra: NodeJS.ProcessEnv = {}) => {
+    const r = spawnCli(args, undefined, { ...env, ...extra });
+    assert.equal(r.stderr, '', why);
+    assert.equal(r.stdout, expected.stdout, why);
+  };
+
+  assert.match(spawnCli(['--version'], undefined, env).stdout, /^\d/);
+  const caches = () => readdirSync(tmp).flatMap((d) => readdirSync(join(tmp, d)).filter((n) => n.endsWith('.v8cache')));
+  assert.deepEqual(caches(), [], '--version compiles too little to be worth caching');
+  same('the first check writes the cache');
+  assert.equal(caches().length, 1);
+  const dir = join(tmp, readdirSync(tmp)[0]!);
+  assert.match(dir, /copydesk-compile-cache/);
+  if (process.getuid) assert.equal(statSync(dir).mode & 0o777, 0o700);
+  const [name] = readdirSync(dir);
+  assert.ok(name?.endsWith('.v8cache'), `a cache file: ${readdirSync(dir).join(', ')}`);
+  const file = join(dir, name!);
+  const written = statSync(file).ino;
+  same('the second run reads it');
+  assert.equal(statSync(file).ino, written, 'a good cache is used, not written again');
+  // Worker threads load the bundle through the same cache.
+  assert.equal(spawnCli(['check', '-f', 'json', '--threads', '2', 'desk', 'many'], undefined, env).stdout, expected.stdout);
+
+  const whole = readFileSync(file);
+  const corrupt = Buffer.from(whole);
+  corrupt[corrupt.length - 100]! ^= 0xff;
+  writeFileSync(file, corrupt);
+  same('a corrupt cache is not used');
+  assert.notEqual(statSync(file).ino, written, 'a corrupt cache is written again');
+  writeFileSync(file, whole.subarray(0, 1000));
+  same('a truncated cache is not used');
+  writeFileSync(file, 'garbage');
+  same('a file that is no cache at all is not used');
+
+  // The bundle edited in place, same length: the cache of the old bundle must not run.
+  const bundle = join(tree.dir, 'cli-main.cjs');
+  const original = readFileSync(bundle, 'latin1');
+  same('a fresh cache');
+  const version = spawnCli(['--version'], undefined, env).stdout.trim();
+  const other = version.replace(/\d/g, '9');
+  const edited = original.replace(`version:"${version}"`, `version:"${other}"`);
+  assert.equal(edited.length, original.length);
+  assert.notEqual(edited, original, 'the version is in the bundle');
+  writeFileSync(bundle, edited, 'latin1');
+  try {
+    assert.equal(spawnCli(['--version'], undefined, env).stdout.trim(), other, 'the edited bundle runs, not the cache of the old one');
+  } finally {
+    writeFileSync(bundle, original, 'latin1');
+  }
+
+  if (process.getuid) {
+    chmodSync(dir, 0o777);
+    same('a cache folder others can write to is not used');
+    chmodSync(dir, 0o700);
+  }
+  same('a temporary folder that does not exist', { TMPDIR: join(tmp, 'missing'), TMP: join(tmp, 'missing'), TEMP: join(tmp, 'missing') });
 });
 
 test('the HTML report renders in Chromium with the findings highlighted', async (t) => {

@@ -55,12 +55,19 @@ function cli(args: string[], opts: { deadlineMs?: number; uid?: number } = {}): 
   });
 }
 
-/** dist/cli.cjs (built by `npm test` before the tests) copied where any user can run it. */
+/**
+ * The bundled CLI (built by `npm test` before the tests: dist/cli.cjs, the bundle it loads and the
+ * worker script) copied where any user can run it.
+ */
 function asOtherUserBundle(): string {
-  const copy = join(root, 'cli.cjs');
-  copyFileSync(resolve('dist/cli.cjs'), copy);
-  chmodSync(copy, 0o755);
-  return copy;
+  const bin = join(root, 'bin');
+  mkdirSync(bin, { recursive: true });
+  chmodSync(bin, 0o755);
+  for (const name of ['cli.cjs', 'cli-main.cjs', 'cli-worker.cjs']) {
+    copyFileSync(resolve('dist', name), join(bin, name));
+    chmodSync(join(bin, name), 0o755);
+  }
+  return join(bin, 'cli.cjs');
 }
 
 function dir(name: string): string {

@@ -19,8 +19,7 @@ export interface RunOptions {
 
 /**
  * Runs `copydesk <argv>` with `cwd` as the working directory. Analyses stay in this thread (unless
- * a test passes --threads) so tests can count them; worker threads started from source would also
- * resolve tsx from the temporary folder and fail. threads.test.ts covers the threaded path.
+ * a test passes --threads) so tests can count them. threads.test.ts covers the threaded path.
  */
 export async function run(cwd: string, argv: string[], o: RunOptions = {}): Promise<RunResult> {
   if (argv[0] === 'check' && !argv.includes('--threads')) argv = [...argv, '--threads', '1'];

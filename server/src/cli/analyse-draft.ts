@@ -1,0 +1,33 @@
+/**
+ * The analysis of one draft as the CLI runs it, in this thread or on a worker thread (workers.ts).
+ * Kept apart from workers.ts so a run that stays in this thread never loads node:worker_threads.
+ */
+import { analyse, type AnalysisResult, type LanguageId, type ResolvedConfig, type WorkspaceFacts } from '../core/index.js';
+
+/** One draft to analyse. `config` must be plain data (it is copied to a worker). */
+export interface DraftJob {
+  path: string;
+  text: string;
+  languageId: LanguageId;
+  config?: ResolvedConfig;
+}
+
+/** What the analysis of one draft gave, minus the parsed document (it stays where it was parsed). */
+export type DraftOutcome = Omit<AnalysisResult, 'document'> & {
+  /** Rules that threw on this draft, with the error's stack (the other rules still reported). */
+  ruleErrors: { rule: string; error: string }[];
+};
+
+/** Analyses one draft with the workspace facts; rule failures are collected, not thrown. */
+export function analyseOne(job: DraftJob, workspace: WorkspaceFacts | undefined): DraftOutcome {
+  const ruleErrors: DraftOutcome['ruleErrors'] = [];
+  const { findings, unusedDisables } = analyse(job.text, {
+    languageId: job.languageId,
+    path: job.path,
+    config: job.config,
+    workspace,
+    onRuleError: (rule, error) => ruleErrors.push({ rule, error: String((error as Error)?.stack ?? error) }),
+  });
+  // The parsed document is not sent back: the caller has the text, and copying it would cost.
+  return { findings, unusedDisables, ruleErrors };
+}
