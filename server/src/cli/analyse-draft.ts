@@ -10,6 +10,11 @@ export interface DraftJob {
   text: string;
   languageId: LanguageId;
   config?: ResolvedConfig;
+  /**
+   * Only these rules (ids): one part of a long draft split over two threads (split.ts). The
+   * outcome's findings are then unsorted and not yet filtered by disables; `mergeParts` finishes.
+   */
+  part?: string[];
 }
 
 /** What the analysis of one draft gave, minus the parsed document (it stays where it was parsed). */
@@ -26,6 +31,7 @@ export function analyseOne(job: DraftJob, workspace: WorkspaceFacts | undefined)
     path: job.path,
     config: job.config,
     workspace,
+    ...(job.part ? { part: new Set(job.part) } : {}),
     onRuleError: (rule, error) => ruleErrors.push({ rule, error: String((error as Error)?.stack ?? error) }),
   });
   // The parsed document is not sent back: the caller has the text, and copying it would cost.

@@ -16,7 +16,7 @@ import type { Finding, LanguageId, ResolvedConfig, Severity } from '../core/inde
 import type { UnusedDisable } from '../core/disables.js';
 import type { FileReport } from './format/common.js';
 import type { WorkspaceIndex, WorkspaceSnapshot } from '../core/workspace.js';
-import type { CheckPool } from './workers.js';
+import type { CheckPool, PoolJob } from './workers.js';
 import type { DraftOutcome } from './analyse-draft.js';
 
 export interface CliStream {
@@ -243,12 +243,15 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
 
   // Several drafts to check (not fix): on several threads, this one and workers. By default only
   // when there is enough text to repay starting a worker; fixing works in this thread alone.
+  // One long draft: its rules in two parts on two threads (split.ts).
   let pool: CheckPool | undefined;
-  if (!fixing && drafts.length > 1) {
+  const { SPLIT_CHARS } = await import('./split.js');
+  const splitOne = !fixing && drafts.length === 1 && drafts[0]!.text.length >= SPLIT_CHARS;
+  if (!fixing && (drafts.length > 1 || splitOne)) {
     const chars = drafts.reduce((sum, d) => sum + d.text.length, 0);
-    if (opts.threads !== undefined ? opts.threads > 1 : !fromSource && chars >= POOL_MIN_CHARS) {
+    if (opts.threads !== undefined ? opts.threads > 1 : !fromSource && (chars >= POOL_MIN_CHARS || splitOne)) {
       const workers = await import('./workers.js');
-      pool = workers.CheckPool.start(Math.min(opts.threads ?? workers.defaultThreads(), drafts.length));
+      pool = workers.CheckPool.start(Math.min(opts.threads ?? workers.defaultThreads(), splitOne ? 2 : drafts.length));
     }
   }
   try {
@@ -265,7 +268,11 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     const { WorkspaceIndex, shareUnits } = await import('../core/workspace.js');
     let snapshot: WorkspaceSnapshot | undefined;
     let index: WorkspaceIndex;
-    if (pool) {
+    if (drafts.length < 2) {
+      // A draft alone shares nothing with other drafts: there is nothing to index.
+      snapshot = { version: 1, files: [] };
+      index = new WorkspaceIndex();
+    } else if (pool) {
       snapshot = { version: 1, files: await pool.index(drafts) };
       // This thread needs the index only to key the cache.
       index = opts.cache ? WorkspaceIndex.fromSnapshot(snapshot) : new WorkspaceIndex();
@@ -354,10 +361,21 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       let outcomes: DraftOutcome[];
       if (pool) {
         await pool.setWorkspace(snapshot!);
-        outcomes = await pool.analyse(
-          jobs.map((job, k) => ({ draft: draftNumber.get(mine[pending[k]!]!)!, job })),
-          onProgress,
-        );
+        // A long draft goes as two jobs, one per part of its rules, merged when both are back.
+        const { SPLIT_CHARS, ruleParts } = await import('./split.js');
+        const { mergeParts } = core;
+        const parts = ruleParts();
+        const poolJobs: PoolJob[] = [];
+        const slots: number[][] = jobs.map((job, k) => {
+          if (job.text.length < SPLIT_CHARS) return [poolJobs.push({ draft: draftNumber.get(mine[pending[k]!]!)!, job }) - 1];
+          return parts.map((part) => poolJobs.push({ draft: -1, job: { ...job, part } }) - 1);
+        });
+        const back = await pool.analyse(poolJobs, (n) => onProgress(Math.floor((n * jobs.length) / poolJobs.length)));
+        outcomes = slots.map((s, k) => {
+          if (s.length === 1) return back[s[0]!]!;
+          const merged = mergeParts(jobs[k]!.text, jobs[k]!.languageId, s.map((i) => back[i]!.findings));
+          return { ...merged, ruleErrors: s.flatMap((i) => back[i]!.ruleErrors) };
+        });
       } else {
         const { analyseOne } = await import('./analyse-draft.js');
         outcomes = jobs.map((job, k) => {

@@ -108,3 +108,27 @@ test('analyseDrafts on several threads equals the analysis in one', async () => 
 test('a pool of one thread is no pool: the caller works in its own thread', () => {
   assert.equal(CheckPool.start(1), undefined);
 });
+
+test('a long draft split over two threads (its rules in two parts) gives the one-thread report, alone or among others', async () => {
+  const { SPLIT_CHARS } = await import('../../../server/src/cli/split.js');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const samples = readdirSync('samples').map((n) => readFileSync(join('samples', n), 'utf8'));
+  const parts: string[] = ['<!-- copydesk-disable-next-line web-cruft -->\nA line with nothing to silence.\n'];
+  for (let i = 0; parts.join('\n').length < SPLIT_CHARS; i++) parts.push(samples[i % samples.length]!.replace(/\d+/g, (d) => String(Number(d) + i)));
+  const t = tempTree({ 'long/long.md': parts.join('\n'), 'long/short.md': files['desk/00.md']!, 'long/other.txt': files['desk/03.txt']! });
+  try {
+    for (const target of [join(t.dir, 'long', 'long.md'), join(t.dir, 'long')]) {
+      const one = await cli(['check', '-f', 'json', '--threads', '1', '--report-unused-disables', target]);
+      assert.equal(one.err, '');
+      const report = JSON.parse(one.out) as { files: { findings: { category: string }[]; unusedDisables?: unknown[] }[] };
+      const categories = new Set(report.files.flatMap((f) => f.findings.map((x) => x.category)));
+      assert.deepEqual([...categories].sort(), ['boilerplate', 'hedge', 'unsourced-quote'], 'findings of both parts');
+      assert.ok(report.files.some((f) => f.unusedDisables?.length), 'disables are applied once, to the merged findings');
+      const two = await cli(['check', '-f', 'json', '--threads', '2', '--report-unused-disables', target]);
+      assert.equal(two.err, '');
+      assert.equal(two.out, one.out, target);
+    }
+  } finally {
+    t.cleanup();
+  }
+});
