@@ -91,6 +91,19 @@ const WRITE_CHUNK = 1 << 20;
  */
 function stdoutStream(): CliStream {
   let direct: boolean | undefined;
+  /** The reader went away (`copydesk check … | head`): the rest of the report is not wanted. */
+  let closed = false;
+  let listening = false;
+  const viaProcess = (data: string | Buffer): boolean => {
+    if (!listening) {
+      listening = true;
+      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+        closed = true;
+      });
+    }
+    return process.stdout.write(data);
+  };
   const isDirect = (): boolean => {
     if (direct === undefined) {
       try {
@@ -104,7 +117,8 @@ function stdoutStream(): CliStream {
   };
   return {
     write(s: string) {
-      if (!isDirect()) return process.stdout.write(s);
+      if (closed) return false;
+      if (!isDirect()) return viaProcess(s);
       for (let from = 0; from < s.length; ) {
         let to = Math.min(s.length, from + WRITE_CHUNK);
         // Never split a surrogate pair between two chunks: each is encoded on its own.
@@ -113,9 +127,13 @@ function stdoutStream(): CliStream {
         let written = 0;
         try {
           while (written < bytes.length) written += writeSync(1, bytes, written);
-        } catch {
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+            closed = true;
+            return false;
+          }
           direct = false;
-          return process.stdout.write(Buffer.concat([bytes.subarray(written), Buffer.from(s.slice(to), 'utf8')]));
+          return viaProcess(Buffer.concat([bytes.subarray(written), Buffer.from(s.slice(to), 'utf8')]));
         }
         from = to;
       }

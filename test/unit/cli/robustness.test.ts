@@ -161,3 +161,18 @@ test('a 100 MB file gets a size message and exit code 2 quickly, not an hour of 
   assert.match(r.stderr, /huge\.md: .*(large|size|MB|KB)/i);
   JSON.parse(r.stdout);
 });
+
+test('a reader that stops early (`copydesk check … | head`) ends the run quietly, without an EPIPE crash', async () => {
+  const d = dir('pipe-closed');
+  writeFileSync(join(d, 'long.txt'), Array.from({ length: 4000 }, (_, i) => `The council may reportedly close library ${i}.\n`).join('\n'));
+  for (const format of ['stylish', 'json']) {
+    const child = spawn(process.execPath, [resolve('dist', 'cli.cjs'), 'check', '--format', format, join(d, 'long.txt')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (c) => (err += c));
+    // Read the first chunk, then close our end, as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    assert.doesNotMatch(err, /EPIPE|Unhandled/, format);
+    assert.ok(code === 0 || code === 1, `${format}: exit code ${code}, not a crash`);
+  }
+});
