@@ -17,7 +17,7 @@
  * Quoted words are masked before cues are looked for, so a speaker's own "I said no" is not an
  * attribution.
  */
-import type { Block, ParsedDocument } from './document.js';
+import { detach, type Block, type ParsedDocument } from './document.js';
 import { sentenceSpansOf } from './nlp.js';
 import { documentQuotations, type Memo, type Quotation } from './quotations.js';
 import {
@@ -119,7 +119,8 @@ function tokensIn(masked: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   TOKEN_RE.lastIndex = from;
   for (let m = TOKEN_RE.exec(masked); m && m.index < to; m = TOKEN_RE.exec(masked)) {
-    const t = m[0];
+    // Tokens are kept across edits (memo): a long one must not hold this version of the draft.
+    const t = m[0].length > 12 ? detach(m[0]) : m[0];
     const start = m.index - from;
     if (t === QUOTE_CHAR) out.push({ kind: 'q', text: t, lower: t, start, end: start + 1 });
     // A token is punctuation or a word from its first character (the pattern's alternatives do not mix).
@@ -379,7 +380,8 @@ function lowerWords(masked: string, memo?: Memo): (w: string) => boolean {
     const cut = end === masked.length || lines >= 512 || (len > 1 && (len * 31 + masked.charCodeAt(pos) + masked.charCodeAt(pos + (len >> 1)) * 7) % 96 === 0);
     if (cut) {
       const text = masked.slice(from, end);
-      chunks.push(memo('attribution.lower', text, () => new Set(text.match(LOWER_WORD) ?? [])));
+      // Kept across edits: the words are cut from a copy of the chunk, not from this version's draft.
+      chunks.push(memo('attribution.lower', text, () => new Set(detach(text).match(LOWER_WORD) ?? [])));
       from = end;
       lines = 0;
     }

@@ -46,6 +46,15 @@ export function parseDocument(text: string, languageId: LanguageId): ParsedDocum
   return { text, languageId, blocks };
 }
 
+/**
+ * A copy of `s` that does not keep alive the string it was cut from. V8 makes a slice of a long
+ * string point into it; block texts and memo keys outlive their draft (memos keep a paragraph
+ * across edits), so kept slices would hold every old version of an edited draft in memory.
+ */
+export function detach(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"'`)\]]+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g;
 
 /** Replaces URLs and e-mail addresses by spaces of the same length. */
@@ -63,7 +72,7 @@ function plainBlocks(text: string): Block[] {
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     if (body.length === 0) return;
-    blocks.push({ kind: 'paragraph', offset: from + lead, text: maskUrls(body), quoteDepth: 0, inList: false });
+    blocks.push({ kind: 'paragraph', offset: from + lead, text: detach(maskUrls(body)), quoteDepth: 0, inList: false });
   };
   for (let m = re.exec(text); m; m = re.exec(text)) {
     push(start, m.index);
@@ -105,7 +114,7 @@ function pieceBlocks(piece: string): readonly Block[] {
     pieceMemoOld = pieceMemo;
     pieceMemo = new Map();
   }
-  pieceMemo.set(piece, blocks);
+  pieceMemo.set(detach(piece), blocks);
   return blocks;
 }
 
@@ -123,7 +132,7 @@ function plainParagraphPiece(piece: string): Block[] | undefined {
   const body = piece.trimEnd();
   if (body.length === 0 || !/^[\p{L}"“‘’'(]|^\d(?!\d{0,8}[.)])/u.test(body) || INLINE_SYNTAX.test(body)) return undefined;
   for (const line of body.split('\n')) if (line.trim() === '' || !PROSE_LINE.test(line)) return undefined;
-  const text = body.trim();
+  const text = detach(body.trim());
   return text ? [{ kind: 'paragraph', offset: 0, text, quoteDepth: 0, inList: false }] : [];
 }
 
@@ -252,7 +261,7 @@ function proseOf(source: string, node: Parents, quoteDepth: number, inList: bool
   const body = out.trim();
   if (body.length === 0) return undefined;
   const kind = node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'tableCell' : 'paragraph';
-  return { kind, offset: start + lead, text: body, quoteDepth, inList };
+  return { kind, offset: start + lead, text: detach(body), quoteDepth, inList };
 }
 
 function isUrlText(value: string, url: string): boolean {

@@ -17,7 +17,7 @@
  */
 import type { DocumentRule, RuleContext } from '../rule.js';
 import type { RawFinding } from '../types.js';
-import type { Block, ParsedDocument } from '../document.js';
+import { detach, type Block, type ParsedDocument } from '../document.js';
 import { CRUFT, CTA_OBJECTS, CTA_VERBS, PARTIAL_MAX_WORDS, STOPWORDS, type CruftKind } from '../data/cruft.js';
 import { normKey } from '../workspace.js';
 import { deletion } from './repeated-text.js';
@@ -209,7 +209,8 @@ function isContinuation(prev: string, line: string): boolean {
 }
 
 function describe(doc: ParsedDocument, start: number, end: number, english: boolean): Unit {
-  const text = doc.text.slice(start, end);
+  // Units are kept across edits (memo): their text must not hold this version of the draft.
+  const text = detach(doc.text.slice(start, end));
   const words = text.match(WORD_RE) ?? [];
   const n = words.length;
   const norm = text
