@@ -7,24 +7,15 @@
  * detector results are not all held at once.
  */
 import type { Block } from './document.js';
+import { TextMemo } from './text-memo.js';
 
 export type BlockMemo<T> = (block: Block, allowWords: readonly string[], compute: () => T) => T;
 
-const GENERATION = 256;
-
 export function memoPerBlock<T>(): BlockMemo<T> {
-  let current = new Map<string, { allow: readonly string[]; value: T }>();
-  let old = new Map<string, { allow: readonly string[]; value: T }>();
+  const memo = new TextMemo<{ allow: readonly string[]; value: T }>(256);
   return (block, allowWords, compute) => {
-    const hit = current.get(block.text) ?? old.get(block.text);
-    if (hit && sameWords(hit.allow, allowWords)) return hit.value;
-    const value = compute();
-    if (current.size >= GENERATION) {
-      old = current;
-      current = new Map();
-    }
-    current.set(block.text, { allow: allowWords, value });
-    return value;
+    const hit = memo.get(block.text, () => ({ allow: allowWords, value: compute() }));
+    return sameWords(hit.allow, allowWords) ? hit.value : memo.set(block.text, { allow: allowWords, value: compute() }).value;
   };
 }
 

@@ -7,6 +7,7 @@ import retextEnglish from 'retext-english';
 import { toString } from 'nlcst-to-string';
 import type { Root, Sentence, Paragraph } from 'nlcst';
 import type { Block } from './document.js';
+import { TextMemo } from './text-memo.js';
 
 export interface Token {
   /** Offset in the block text. */
@@ -47,7 +48,7 @@ function tokenizeMemo(text: string): SentenceTokens[] {
   if (old) s = old;
   else {
     s = tokenize(text);
-    if (!spanMemo.has(text)) rememberSpans(text, s.map((x) => ({ start: x.start, end: x.end })));
+    spanMemo.set(text, s.map((x) => ({ start: x.start, end: x.end })));
   }
   if (textMemoChars >= TEXT_MEMO_CHARS) {
     textMemoOld = textMemo;
@@ -64,38 +65,19 @@ function tokenizeMemo(text: string): SentenceTokens[] {
  * than the tokens are: document rules that only need sentence boundaries do not parse again.
  */
 export function sentenceSpansOf(block: Block): readonly { start: number; end: number }[] {
-  let spans = spanMemo.get(block.text) ?? spanMemoOld.get(block.text);
-  if (!spans) {
-    spans = sentencesOf(block).map((x) => ({ start: x.start, end: x.end }));
-    rememberSpans(block.text, spans);
-  }
-  return spans;
+  return spanMemo.get(block.text, () => sentencesOf(block).map((x) => ({ start: x.start, end: x.end })));
 }
 
-const SPAN_MEMO_SIZE = 100_000;
-let spanMemo = new Map<string, readonly { start: number; end: number }[]>();
-let spanMemoOld = new Map<string, readonly { start: number; end: number }[]>();
-
-function rememberSpans(text: string, spans: readonly { start: number; end: number }[]): void {
-  if (spanMemo.size >= SPAN_MEMO_SIZE) {
-    spanMemoOld = spanMemo;
-    spanMemo = new Map();
-  }
-  spanMemo.set(text, spans);
-}
-
-const wordCounts = new Map<string, number>();
+const spanMemo = new TextMemo<readonly { start: number; end: number }[]>(100_000);
+const wordCounts = new TextMemo<number>(100_000);
 
 /** Number of words in `block` (memoised by its text: a draft's word count is redone per keystroke). */
 export function wordCountOf(block: Block): number {
-  let n = wordCounts.get(block.text);
-  if (n === undefined) {
-    n = 0;
+  return wordCounts.get(block.text, () => {
+    let n = 0;
     for (const s of sentencesOf(block)) n += wordsOf(s).length;
-    if (wordCounts.size >= 100_000) wordCounts.clear();
-    wordCounts.set(block.text, n);
-  }
-  return n;
+    return n;
+  });
 }
 
 /** Splits text into sentences and tokens with retext-english. */

@@ -11,10 +11,13 @@ export class TextMemo<T> {
   constructor(private readonly size: number) {}
 
   get(text: string, compute: (text: string) => T): T {
-    let value = this.current.get(text);
+    const value = this.current.get(text);
     if (value !== undefined) return value;
-    value = this.old.get(text);
-    if (value === undefined) value = compute(text);
+    return this.set(text, this.old.get(text) ?? compute(text));
+  }
+
+  /** Remembers `value` for `text` (replacing what was kept) and returns it. */
+  set(text: string, value: T): T {
     if (this.current.size >= this.size) {
       this.old = this.current;
       this.current = new Map();
