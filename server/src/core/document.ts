@@ -12,6 +12,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import type { Root, Nodes, Parents } from 'mdast';
 import type { LanguageId } from './types.js';
+import { TextMemo } from './text-memo.js';
 
 export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
 
@@ -102,20 +103,11 @@ function markdownBlocks(text: string): Block[] {
  * drafts in use (the open document, or every draft of a CLI run that is indexed then analysed)
  * stay warm. Pure: the same text always gives the same blocks.
  */
-const PIECE_MEMO_SIZE = 20_000;
-let pieceMemo = new Map<string, readonly Block[]>();
-let pieceMemoOld = new Map<string, readonly Block[]>();
+const pieceMemo = new TextMemo<readonly Block[]>(20_000);
 
 function pieceBlocks(piece: string): readonly Block[] {
-  let blocks = pieceMemo.get(piece);
-  if (blocks) return blocks;
-  blocks = pieceMemoOld.get(piece) ?? plainParagraphPiece(piece) ?? parseMarkdownBlocks(piece);
-  if (pieceMemo.size >= PIECE_MEMO_SIZE) {
-    pieceMemoOld = pieceMemo;
-    pieceMemo = new Map();
-  }
-  pieceMemo.set(detach(piece), blocks);
-  return blocks;
+  // The key is a copy: a slice would keep this version of the draft alive in the memo.
+  return pieceMemo.get(detach(piece), (p) => plainParagraphPiece(p) ?? parseMarkdownBlocks(p));
 }
 
 /** Any of these may be Markdown syntax inside a paragraph (emphasis, code, links, HTML, escapes, tables, autolinks). */

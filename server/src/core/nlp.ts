@@ -36,28 +36,14 @@ export function sentencesOf(block: Block): SentenceTokens[] {
  * look at every block on each keystroke, reuse the tokens. Two generations bounded by characters,
  * so an editor's draft stays warm while a 1M-word draft's tokens are not all held at once.
  */
-const TEXT_MEMO_CHARS = 100_000;
-let textMemo = new Map<string, SentenceTokens[]>();
-let textMemoOld = new Map<string, SentenceTokens[]>();
-let textMemoChars = 0;
+const textMemo = new TextMemo<SentenceTokens[]>(100_000, (text) => text.length);
 
 function tokenizeMemo(text: string): SentenceTokens[] {
-  let s = textMemo.get(text);
-  if (s) return s;
-  const old = textMemoOld.get(text);
-  if (old) s = old;
-  else {
-    s = tokenize(text);
+  return textMemo.get(text, () => {
+    const s = tokenize(text);
     spanMemo.set(text, s.map((x) => ({ start: x.start, end: x.end })));
-  }
-  if (textMemoChars >= TEXT_MEMO_CHARS) {
-    textMemoOld = textMemo;
-    textMemo = new Map();
-    textMemoChars = 0;
-  }
-  textMemo.set(text, s);
-  textMemoChars += text.length;
-  return s;
+    return s;
+  });
 }
 
 /**
