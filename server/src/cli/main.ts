@@ -298,7 +298,9 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       index = new WorkspaceIndex();
       for (const d of drafts) index.update(d.path, d.text, d.languageId);
     }
-    const workspace = index.facts();
+    // A draft alone: no workspace at all, so shared-boilerplate does not normalise its every
+    // paragraph to look it up in an empty index.
+    const workspace = drafts.length < 2 ? undefined : index.facts();
     const draftNumber = new Map(drafts.map((d, n) => [d, n]));
 
     let mine = drafts;
@@ -314,7 +316,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     const cache = ResultCache ? new ResultCache(opts.cacheLocation) : undefined;
     const cacheKey = (d: Draft, text: string, config: ResolvedConfig): string => {
       // What other drafts share with this one is part of its result (boilerplate rules).
-      const shared = shareUnits(core.parseDocument(text, d.languageId).blocks).map((u) => workspace.locationsSharing?.(u.key, d.path) ?? []);
+      const shared = shareUnits(core.parseDocument(text, d.languageId).blocks).map((u) => workspace?.locationsSharing?.(u.key, d.path) ?? []);
       return sha256!(text, d.languageId, JSON.stringify(config), JSON.stringify(shared));
     };
 
@@ -378,7 +380,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       const jobs = pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! }));
       let outcomes: DraftOutcome[];
       if (pool) {
-        await pool.setWorkspace(snapshot!);
+        await pool.setWorkspace(workspace ? snapshot! : null);
         // A long draft goes as two jobs, one per part of its rules, merged when both are back.
         const { SPLIT_CHARS, ruleParts } = await import('./split.js');
         const { mergeParts } = core;

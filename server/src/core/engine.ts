@@ -88,6 +88,7 @@ export class Analyzer {
     const nextMemo = new Map<string, Map<string, unknown>>();
     const ctx: RuleContext = {
       config,
+      incremental: retain,
       path: options.path,
       workspace: options.workspace,
       // One map per namespace: a lookup hashes the key alone, with no joined string to build.

@@ -31,12 +31,13 @@ export function sentencesOf(block: Block): SentenceTokens[] {
 }
 
 /**
- * Performance: sentences by block text, since block objects are rebuilt on every analysis (offsets
- * move) while most paragraphs do not change: the block rules on one block, and document rules that
- * look at every block on each keystroke, reuse the tokens. Two generations bounded by characters,
- * so an editor's draft stays warm while a 1M-word draft's tokens are not all held at once.
+ * Performance: sentences by block text, so the block rules run one after the other on a block
+ * tokenise it once. Only the block rules read tokens, and the engine caches their findings per
+ * block, so a few recent paragraphs are all that is worth keeping: a small memo lets a paragraph's
+ * tokens die young (cheap to collect) instead of being promoted and collected late. Sentence spans
+ * and word counts, which document rules read on every analysis, have memos of their own.
  */
-const textMemo = new TextMemo<SentenceTokens[]>(100_000, (text) => text.length);
+const textMemo = new TextMemo<SentenceTokens[]>(20_000, (text) => text.length);
 
 function tokenizeMemo(text: string): SentenceTokens[] {
   return textMemo.get(text, () => {
@@ -74,20 +75,23 @@ export function tokenize(text: string): SentenceTokens[] {
     if (para.type !== 'ParagraphNode') continue;
     for (const s of (para as Paragraph).children) {
       if (s.type !== 'SentenceNode') continue;
-      out.push(sentenceTokens(s as Sentence));
+      out.push(sentenceTokens(text, s as Sentence));
     }
   }
   return out;
 }
 
-function sentenceTokens(s: Sentence): SentenceTokens {
+function sentenceTokens(text: string, s: Sentence): SentenceTokens {
   const tokens: Token[] = [];
   for (const child of s.children) {
-    const start = child.position?.start.offset ?? 0;
-    const end = child.position?.end.offset ?? start;
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
     const kind =
       child.type === 'WordNode' ? 'word' : child.type === 'WhiteSpaceNode' ? 'space' : child.type === 'PunctuationNode' ? 'punct' : 'symbol';
-    tokens.push({ start, end, value: toString(child), kind });
+    // nlcst is lossless: a node's text is the slice of the input it covers (cheaper than joining
+    // its children); a node without a position (none from retext-english) is joined.
+    const value = start !== undefined && end !== undefined ? text.slice(start, end) : toString(child);
+    tokens.push({ start: start ?? 0, end: end ?? start ?? 0, value, kind });
   }
   return {
     start: s.position?.start.offset ?? 0,

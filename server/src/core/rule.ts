@@ -27,6 +27,11 @@ export interface RuleContext {
    * `namespace` keeps rules apart. Values must be treated as immutable.
    */
   memo<T>(namespace: string, key: string, compute: () => T): T;
+  /**
+   * Whether this analysis is kept for a next one of the same draft (an editor's document). When it
+   * is not (a CLI run), memoising per-block work only costs: a rule may then skip `memo`.
+   */
+  incremental: boolean;
 }
 
 /** What other drafts of the workspace contain, as the boilerplate rules need it. */

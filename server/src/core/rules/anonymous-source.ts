@@ -17,7 +17,7 @@ export const anonymousSource: DocumentRule = {
   scope: 'document',
   analyse(doc, ctx) {
     const out: RawFinding[] = [];
-    for (const a of attributeQuotations(doc, ctx.memo)) {
+    for (const a of attributeQuotations(doc, ctx.incremental ? ctx.memo : undefined)) {
       const s = a.attribution?.speaker;
       if (a.kind !== 'quote' || !s || s.kind !== 'vague' || !a.quotation.closed) continue;
       const q = a.quotation;

@@ -19,7 +19,7 @@ export const unsourcedQuote: DocumentRule = {
   scope: 'document',
   analyse(doc, ctx) {
     const out: RawFinding[] = [];
-    for (const a of attributeQuotations(doc, ctx.memo)) {
+    for (const a of attributeQuotations(doc, ctx.incremental ? ctx.memo : undefined)) {
       if (a.kind !== 'quote' || !a.quotation.closed || a.attribution) continue;
       const q = a.quotation;
       const message = a.unresolved
