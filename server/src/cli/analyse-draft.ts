@@ -15,6 +15,8 @@ export interface DraftJob {
    * outcome's findings are then unsorted and not yet filtered by disables; `mergeParts` finishes.
    */
   part?: string[];
+  /** With `part`: where the blocks are whose block rules this part runs (split.ts). */
+  blockRange?: { from: number; to: number };
 }
 
 /** What the analysis of one draft gave, minus the parsed document (it stays where it was parsed). */
@@ -31,7 +33,7 @@ export function analyseOne(job: DraftJob, workspace: WorkspaceFacts | undefined)
     path: job.path,
     config: job.config,
     workspace,
-    ...(job.part ? { part: new Set(job.part) } : {}),
+    ...(job.part ? { part: new Set(job.part), blockRange: job.blockRange } : {}),
     onRuleError: (rule, error) => ruleErrors.push({ rule, error: String((error as Error)?.stack ?? error) }),
   });
   // The parsed document is not sent back: the caller has the text, and copying it would cost.

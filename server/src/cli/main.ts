@@ -382,13 +382,12 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       if (pool) {
         await pool.setWorkspace(workspace ? snapshot! : null);
         // A long draft goes as two jobs, one per part of its rules, merged when both are back.
-        const { SPLIT_CHARS, ruleParts } = await import('./split.js');
+        const { SPLIT_CHARS, splitParts } = await import('./split.js');
         const { mergeParts } = core;
-        const parts = ruleParts();
         const poolJobs: PoolJob[] = [];
         const slots: number[][] = jobs.map((job, k) => {
           if (job.text.length < SPLIT_CHARS) return [poolJobs.push({ draft: draftNumber.get(mine[pending[k]!]!)!, job }) - 1];
-          return parts.map((part) => poolJobs.push({ draft: -1, job: { ...job, part } }) - 1);
+          return splitParts(job.text.length).map(({ part, blockRange }) => poolJobs.push({ draft: -1, job: { ...job, part, blockRange } }) - 1);
         });
         const back = await pool.analyse(poolJobs, (n) => onProgress(Math.floor((n * jobs.length) / poolJobs.length)));
         outcomes = slots.map((s, k) => {

@@ -24,6 +24,12 @@ export interface AnalyseOptions {
    * part's findings are neither sorted nor filtered by disable comments.
    */
   part?: ReadonlySet<string>;
+  /**
+   * With `part`: the block rules run only on the blocks that start in [from, to) (document
+   * offsets), so one draft's block rules can be shared out between threads by place, each block in
+   * exactly one part. Document rules are not affected.
+   */
+  blockRange?: { from: number; to: number };
 }
 
 export interface AnalysisResult {
@@ -123,7 +129,9 @@ export class Analyzer {
     // Performance: block by block, every block rule in turn, with one cache entry per block (the
     // findings of each block rule), so a keystroke looks up each unchanged paragraph once, and a
     // block's tokens are still at hand for the next rule.
+    const range = part ? options.blockRange : undefined;
     for (const block of blockRules.length ? doc.blocks : []) {
+      if (range && (block.offset < range.from || block.offset >= range.to)) continue;
       // Keyed by the text, then by the rest of what a block rule may read of the block.
       const same = (e: BlockEntry) => e.kind === block.kind && e.quoteDepth === block.quoteDepth && e.inList === block.inList;
       let entries = next.get(block.text);
@@ -158,10 +166,11 @@ export class Analyzer {
 }
 
 /**
- * Puts together the parts of one draft analysed apart (options `part`: each enabled rule in exactly
- * one part; the same text and config): the same findings, in the same order, as one analysis. The
- * order of the parts does not matter: findings are ordered by place, then rule, and a rule's own
- * findings keep their order.
+ * Puts together the parts of one draft analysed apart (options `part`: each enabled document rule
+ * in exactly one part, and each block rule's blocks too, through `blockRange`; the same text and
+ * config): the same findings, in the same order, as one analysis. The order of the parts does not
+ * matter: findings are ordered by place, then rule, and a rule's own findings keep their order (two
+ * of one rule's findings at one place come from one block, so from one part).
  */
 export function mergeParts(text: string, languageId: LanguageId, parts: readonly (readonly Finding[])[]): Omit<AnalysisResult, 'document'> {
   return finish(text, languageId, parts.flat());

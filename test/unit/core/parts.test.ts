@@ -46,3 +46,30 @@ test('analysing a part with a draft’s Analyzer leaves its caches as they were'
   assert.deepEqual(analyzer.analyse(d.text, { languageId }).findings, before);
   assert.equal(analyzer.lastMisses, 0, 'the whole analysis still finds every paragraph in its cache');
 });
+
+test('block rules shared out by place (blockRange) and merged give exactly one analysis’s findings', () => {
+  const blockRules = RULES.filter((r) => r.scope === 'block').map((r) => r.id);
+  const documentRules = RULES.filter((r) => r.scope === 'document').map((r) => r.id);
+  let checked = 0;
+  for (const d of samples) {
+    const languageId = languageOfPath(d.path);
+    const whole = analyse(d.text, { languageId, path: d.path });
+    const blockFindings = whole.findings.filter((f) => blockRules.includes(f.rule));
+    // Cuts at a third and two thirds, and at a block's very first character (a block is in the part its start is in).
+    const firstBlock = blockFindings[Math.floor(blockFindings.length / 2)]?.offset ?? 0;
+    for (const cut of [Math.floor(d.text.length / 3), Math.floor((2 * d.text.length) / 3), firstBlock]) {
+      const a = analyse(d.text, { languageId, path: d.path, part: new Set([...blockRules, ...documentRules.slice(0, 2)]), blockRange: { from: 0, to: cut } });
+      const b = analyse(d.text, { languageId, path: d.path, part: new Set([...blockRules, ...documentRules.slice(2)]), blockRange: { from: cut, to: d.text.length + 1 } });
+      const aBlock = a.findings.filter((f) => blockRules.includes(f.rule));
+      const bBlock = b.findings.filter((f) => blockRules.includes(f.rule));
+      if (aBlock.length && bBlock.length) checked++;
+      assert.equal(aBlock.length + bBlock.length, blockFindings.length, `${d.path}: each block in exactly one part`);
+      for (const parts of [[a.findings, b.findings], [b.findings, a.findings]]) {
+        const merged = mergeParts(d.text, languageId, parts);
+        assert.deepEqual(merged.findings, whole.findings, d.path);
+        assert.deepEqual(merged.unusedDisables, whole.unusedDisables, d.path);
+      }
+    }
+  }
+  assert.ok(checked >= 4, 'cuts with block findings on both sides, or the comparison proves little');
+});
