@@ -8,7 +8,7 @@
  */
 // Node's modules are imported here, never with import(): the bundle is run through vm.Script
 // (compile-cache.ts), where import() is not available without an experimental flag.
-import { fstatSync, writeFile, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeFile, writeSync, type Stats } from 'node:fs';
 import { relative } from 'node:path';
 import { promisify } from 'node:util';
 import { parseCli, USAGE, UsageError, type CliOptions } from './args.js';
@@ -82,33 +82,42 @@ const POOL_MIN_CHARS = 2_000_000;
 /** Characters of the report encoded and written at a time, so a large report is not copied whole. */
 const WRITE_CHUNK = 1 << 20;
 
+/** What standard output falls back to when not written straight to its descriptor (process.stdout). */
+export interface StdoutFallback {
+  write(data: string | Uint8Array): boolean;
+  on(event: 'error', listener: (e: NodeJS.ErrnoException) => void): unknown;
+  isTTY?: boolean;
+}
+
 /**
- * Standard output. Redirected to a file, a pipe or a socket (CI, scripts, `> report.json`), the
- * report is written straight to file descriptor 1: building process.stdout for a pipe loads Node's
- * net and stream modules, the slowest part of printing a small report. A terminal, or a write the
- * descriptor refuses (a non-blocking pipe that is full, a closed reader), goes through
- * process.stdout as before, which then gets everything not yet written, in order.
+ * Standard output. Redirected to a file, a pipe, a socket or /dev/null (CI, scripts, `> report.json`,
+ * `> /dev/null` for the exit code alone), the report is written straight to file descriptor 1:
+ * building process.stdout for these loads Node's net and stream modules, the slowest part of
+ * printing a small report. A terminal, or a write the descriptor refuses (a non-blocking pipe that
+ * is full, a closed reader), goes through process.stdout as before, which then gets everything not
+ * yet written, in order. `fd` and `fallback` are for tests.
  */
-function stdoutStream(): CliStream {
+export function stdoutStream(fd = 1, fallback: () => StdoutFallback = () => process.stdout): CliStream {
   let direct: boolean | undefined;
   /** The reader went away (`copydesk check … | head`): the rest of the report is not wanted. */
   let closed = false;
   let listening = false;
-  const viaProcess = (data: string | Buffer): boolean => {
+  const viaFallback = (data: string | Buffer): boolean => {
+    const stream = fallback();
     if (!listening) {
       listening = true;
-      process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      stream.on('error', (e) => {
         if (e.code !== 'EPIPE') throw e;
         closed = true;
       });
     }
-    return process.stdout.write(data);
+    return stream.write(data);
   };
   const isDirect = (): boolean => {
     if (direct === undefined) {
       try {
-        const s = fstatSync(1);
-        direct = s.isFile() || s.isFIFO() || s.isSocket();
+        const s = fstatSync(fd);
+        direct = s.isFile() || s.isFIFO() || s.isSocket() || isDevNull(s);
       } catch {
         direct = false;
       }
@@ -118,7 +127,7 @@ function stdoutStream(): CliStream {
   return {
     write(s: string) {
       if (closed) return false;
-      if (!isDirect()) return viaProcess(s);
+      if (!isDirect()) return viaFallback(s);
       for (let from = 0; from < s.length; ) {
         let to = Math.min(s.length, from + WRITE_CHUNK);
         // Never split a surrogate pair between two chunks: each is encoded on its own.
@@ -126,23 +135,33 @@ function stdoutStream(): CliStream {
         const bytes = Buffer.from(s.slice(from, to), 'utf8');
         let written = 0;
         try {
-          while (written < bytes.length) written += writeSync(1, bytes, written);
+          while (written < bytes.length) written += writeSync(fd, bytes, written);
         } catch (e) {
           if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
             closed = true;
             return false;
           }
           direct = false;
-          return viaProcess(Buffer.concat([bytes.subarray(written), Buffer.from(s.slice(to), 'utf8')]));
+          return viaFallback(Buffer.concat([bytes.subarray(written), Buffer.from(s.slice(to), 'utf8')]));
         }
         from = to;
       }
       return true;
     },
     get isTTY() {
-      return isDirect() ? false : process.stdout.isTTY;
+      return isDirect() ? false : fallback().isTTY;
     },
   };
+}
+
+/**
+ * Whether `s` is /dev/null (the same character device), not a terminal: no need to ask whether it
+ * is a terminal, which would load node:tty and with it the stream modules.
+ */
+function isDevNull(s: Stats): boolean {
+  if (!s.isCharacterDevice()) return false;
+  const devNull = statSync('/dev/null', { throwIfNoEntry: false });
+  return devNull !== undefined && devNull.isCharacterDevice() && devNull.rdev === s.rdev;
 }
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
@@ -395,6 +414,9 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
           const merged = mergeParts(jobs[k]!.text, jobs[k]!.languageId, s.map((i) => back[i]!.findings));
           return { ...merged, ruleErrors: s.flatMap((i) => back[i]!.ruleErrors) };
         });
+        // The workers are done: stopping them now frees their heaps before the report is built
+        // (for a 1M-word draft, hundreds of MB that would otherwise add to the report's peak).
+        await pool.close();
       } else {
         const { analyseOne } = await import('./analyse-draft.js');
         outcomes = jobs.map((job, k) => {
