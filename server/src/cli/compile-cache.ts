@@ -15,8 +15,6 @@
  * source maps are enabled (stack traces then go through Node's own loader).
  */
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { hash53 } from '../core/hash.js';
 import { Script } from 'node:vm';
@@ -46,19 +44,37 @@ function enabled(): boolean {
 }
 
 /**
+ * The system's temporary folder, as os.tmpdir() finds it (same variables, same order, no trailing
+ * separator), without loading node:os, a fraction of a millisecond of every start.
+ */
+export function systemTempFolder(env: NodeJS.ProcessEnv = process.env, windows = process.platform === 'win32'): string {
+  if (windows) {
+    const p = env.TEMP || env.TMP || `${env.SystemRoot || env.windir}\\temp`;
+    return p.length > 1 && p.endsWith('\\') && !p.endsWith(':\\') ? p.slice(0, -1) : p;
+  }
+  const p = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
+}
+
+/**
  * The cache folder, created if needed, or undefined when it cannot be trusted: it must be a real
  * folder (not a link), owned by this user and closed to everyone else, since code read from it runs.
  */
-export function cacheFolder(root = tmpdir()): string | undefined {
+export function cacheFolder(root = systemTempFolder()): string | undefined {
   const uid = process.getuid?.();
   const dir = join(root, `copydesk-compile-cache${uid === undefined ? '' : `-${uid}`}`);
   try {
-    mkdirSync(dir, { mode: 0o700 });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
-  }
-  try {
-    const s = lstatSync(dir);
+    // Looked at before it is made: mkdir on every run would fail with EEXIST, and a thrown error
+    // costs more than a stat.
+    let s = lstatSync(dir, { throwIfNoEntry: false });
+    if (!s) {
+      try {
+        mkdirSync(dir, { mode: 0o700 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+      }
+      s = lstatSync(dir);
+    }
     if (!s.isDirectory()) return undefined;
     // On Windows there are no POSIX owners and modes; the temporary folder is the user's own.
     if (uid !== undefined && (s.uid !== uid || (s.mode & 0o077) !== 0)) return undefined;
@@ -146,9 +162,14 @@ function prune(dir: string, keep: string): void {
  * good one, and returns its exports. `writeOnExit` (the main thread only, so threads do not race):
  * when there was no usable cache, one is written as the process exits if `writeOnExit()` says the
  * run was worth caching (it compiled what later runs need).
+ *
+ * The bundle's own require() calls go through `options.require`, by default the require() of this
+ * code as bundled into a launcher (CommonJS), which lies next to the bundle: node:module's
+ * createRequire would load node:module, half a millisecond of every start. Run from source (an ES
+ * module), pass one.
  */
-export function loadBundle(file: string, options: { writeOnExit?: () => boolean } = {}): unknown {
-  const localRequire = createRequire(file);
+export function loadBundle(file: string, options: { writeOnExit?: () => boolean; require?: NodeRequire } = {}): unknown {
+  const localRequire = options.require ?? launcherRequire();
   if (!enabled()) return localRequire(file);
   let bytes: Buffer;
   try {
@@ -159,9 +180,10 @@ export function loadBundle(file: string, options: { writeOnExit?: () => boolean 
   const dir = cacheFolder();
   const cacheFile = dir ? cacheFileFor(dir, file) : undefined;
   const cached = cacheFile ? readCache(cacheFile, bytes) : undefined;
-  // esbuild writes ASCII: read as Latin-1, the cheapest decoding; anything else as UTF-8.
+  // The production bundle is ASCII (scripts/build-ascii.mjs): read as Latin-1, a plain copy, where
+  // UTF-8 would make a string of twice the size. Anything else (a development build) as UTF-8.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
-  const script = new Script(WRAP_START + source.replace(/^#!.*/, '') + WRAP_END, { filename: file, cachedData: cached });
+  const script = new Script(WRAP_START + (source.startsWith('#!') ? source.replace(/^#!.*/, '') : source) + WRAP_END, { filename: file, cachedData: cached });
   if (cacheFile && options.writeOnExit && (!cached || script.cachedDataRejected)) {
     const write = options.writeOnExit;
     process.once('exit', () => {
@@ -173,4 +195,10 @@ export function loadBundle(file: string, options: { writeOnExit?: () => boolean 
   wrapper.call(module.exports, module.exports, localRequire, module, file, dirname(file));
   module.loaded = true;
   return module.exports;
+}
+
+/** The require() of the launcher this code is bundled into. */
+function launcherRequire(): NodeRequire {
+  if (typeof require !== 'function') throw new Error('loadBundle: no require() in an ES module; pass options.require');
+  return require;
 }

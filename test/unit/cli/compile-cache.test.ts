@@ -6,9 +6,11 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheFileFor, cacheFolder, loadBundle, readCache, writeCache } from '../../../server/src/cli/compile-cache.js';
+import { cacheFileFor, cacheFolder, loadBundle, readCache, systemTempFolder, writeCache } from '../../../server/src/cli/compile-cache.js';
 import { tempTree } from './run.js';
 
 const t = tempTree({ 'bundle.cjs': 'exports.answer = function () { return 6 * 7; };\nexports.file = __filename;\n' });
@@ -39,6 +41,39 @@ test('the cache folder is created private, and refused when others could write t
   symlinkSync(dir, join(other, `copydesk-compile-cache-${process.getuid!()}`));
   assert.equal(cacheFolder(other), undefined, 'a link to a folder');
   assert.equal(cacheFolder(join(t.dir, 'missing', 'deeper')), undefined, 'a temporary folder that does not exist');
+});
+
+test('the cache folder is found again once made, and made when missing', { skip: !posix && 'POSIX owners and modes' }, () => {
+  const root = join(t.dir, 'tmp-c');
+  mkdirSync(root);
+  const dir = cacheFolder(root);
+  assert.ok(dir);
+  assert.equal(cacheFolder(root), dir, 'an existing folder');
+  writeFileSync(join(t.dir, 'tmp-d'), '');
+  assert.equal(cacheFolder(join(t.dir, 'tmp-d')), undefined, 'a temporary "folder" that is a file');
+});
+
+test('the temporary folder is the one os.tmpdir() gives, under the same variables', () => {
+  const names = ['TMPDIR', 'TMP', 'TEMP'] as const;
+  const saved = names.map((n) => process.env[n]);
+  const set = (values: Partial<Record<(typeof names)[number], string>>) => {
+    for (const n of names) {
+      if (values[n] === undefined) delete process.env[n];
+      else process.env[n] = values[n];
+    }
+  };
+  try {
+    for (const values of [{}, { TMPDIR: '/var/tmp/x/' }, { TMPDIR: '/' }, { TMP: '/t' }, { TEMP: '/e/', TMP: '' }, { TMPDIR: 'C:\\Temp\\', TEMP: 'D:\\' }]) {
+      set(values);
+      assert.equal(systemTempFolder(), tmpdir(), JSON.stringify(values));
+    }
+  } finally {
+    set(Object.fromEntries(names.map((n, i) => [n, saved[i]])));
+  }
+  // Windows, as Node finds it there.
+  assert.equal(systemTempFolder({ TEMP: 'C:\\Temp\\' }, true), 'C:\\Temp');
+  assert.equal(systemTempFolder({ TMP: 'D:\\' }, true), 'D:\\');
+  assert.equal(systemTempFolder({ SystemRoot: 'C:\\Windows' }, true), 'C:\\Windows\\temp');
 });
 
 test('a cache file is read back only for the same source, whole and uncorrupted', () => {
@@ -87,11 +122,11 @@ test('only the most recent cache files are kept', () => {
 test('loadBundle runs the bundle as require would', () => {
   // (Under the test runner source maps are on, so this is Node's loader; e2e.test.ts runs the
   // bundled CLI through the cache.)
-  const loaded = loadBundle(bundle) as { answer(): number; file: string };
+  const loaded = loadBundle(bundle, { require: createRequire(bundle) }) as { answer(): number; file: string };
   assert.equal(loaded.answer(), 42);
   assert.equal(loaded.file, bundle);
 });
 
 test('a missing bundle is a clear error', () => {
-  assert.throws(() => loadBundle(join(t.dir, 'nowhere.cjs')), /nowhere\.cjs/);
+  assert.throws(() => loadBundle(join(t.dir, 'nowhere.cjs'), { require: createRequire(bundle) }), /nowhere\.cjs/);
 });

@@ -6,7 +6,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -45,6 +46,38 @@ test('the bundled CLI checks a folder, reports and sets the exit code', () => {
   const stdin = spawnCli(['check', '--stdin', '--format', 'github'], HEDGED);
   assert.match(stdin.stdout, /^::warning file=<stdin>,line=1,col=18/m);
   assert.match(spawnCli(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+});
+
+test('the bundled CLI writes the same report to a pipe, a file and /dev/null; its bundle is ASCII', () => {
+  const bundle = readFileSync(join(tree.dir, 'cli-main.cjs'));
+  // Read as Latin-1 by the launcher (scripts/build-ascii.mjs, server/src/cli/compile-cache.ts).
+  assert.ok(isAscii(bundle), 'the production bundle is ASCII');
+  // vfile's import of node:process is the global process, not a copy made at start-up (scripts/build.mjs).
+  assert.doesNotMatch(bundle.toString('latin1'), /require\("(node:)?process"\)/);
+  const args = ['check', '-f', 'json', '--threads', '1', 'desk'];
+  const piped = spawnCli(args);
+  assert.match(piped.stdout, /hedge-word/);
+  /** The run with standard output on the descriptor `fd` (written straight to it, not through a stream). */
+  const runTo = (fd: number) => spawnSync(process.execPath, [cli, ...args], { cwd: tree.dir, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const report = join(tree.dir, 'report.json');
+  const file = openSync(report, 'w');
+  try {
+    const r = runTo(file);
+    assert.equal(r.status, piped.status, r.stderr);
+  } finally {
+    closeSync(file);
+  }
+  assert.equal(readFileSync(report, 'utf8'), piped.stdout);
+  if (process.platform !== 'win32') {
+    const devNull = openSync('/dev/null', 'w');
+    try {
+      const r = runTo(devNull);
+      assert.equal(r.status, piped.status, r.stderr);
+      assert.equal(r.stderr, '');
+    } finally {
+      closeSync(devNull);
+    }
+  }
 });
 
 test('the bundled CLI gives the same report on worker threads as on one thread', () => {
