@@ -36,6 +36,15 @@ export interface ParsedDocument {
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm);
 
+/**
+ * Performance: every Block is made here, so all have one shape (one hidden class, fields in one
+ * order, Smi offsets). The rules read blocks in their hottest loops; blocks of several shapes made
+ * their optimised code polymorphic and sent it back to be compiled again.
+ */
+function makeBlock(kind: BlockKind, offset: number, text: string, quoteDepth: number, inList: boolean): Block {
+  return { kind, offset, text, quoteDepth, inList };
+}
+
 /** The language of a draft by its file name: Markdown for .md, .markdown and .mdx, else plain text. */
 export function languageOfPath(path: string): LanguageId {
   return /\.(md|markdown|mdx)$/i.test(path) ? 'markdown' : 'plaintext';
@@ -73,7 +82,7 @@ function plainBlocks(text: string): Block[] {
     const lead = raw.length - raw.trimStart().length;
     const body = raw.trim();
     if (body.length === 0) return;
-    blocks.push({ kind: 'paragraph', offset: from + lead, text: detach(maskUrls(body)), quoteDepth: 0, inList: false });
+    blocks.push(makeBlock('paragraph', from + lead, detach(maskUrls(body)), 0, false));
   };
   for (let m = re.exec(text); m; m = re.exec(text)) {
     push(start, m.index);
@@ -89,10 +98,41 @@ function markdownBlocks(text: string): Block[] {
   const source = bom ? text.slice(1) : text;
   // Performance: the draft is parsed piece by piece (see markdownPieces), each piece's blocks
   // memoised by its text, so a big draft is never one huge parse and an edit re-parses one piece.
-  const blocks: Block[] = [];
-  for (const piece of markdownPieces(source)) {
+  const pieces = markdownPieces(source);
+  const found: (readonly Block[])[] = new Array(pieces.length);
+  // Pieces that need remark and are not in the memo yet: parsed together below, in one parse.
+  let missing: { key: string; pieces: number[] }[] | undefined;
+  let missingByKey: Map<string, number> | undefined;
+  for (let k = 0; k < pieces.length; k++) {
+    const piece = pieces[k]!;
     const slice = piece.start === 0 && piece.end === source.length ? source : source.slice(piece.start, piece.end);
-    for (const b of pieceBlocks(slice)) blocks.push({ ...b, offset: b.offset + piece.start + bom });
+    // The key is a copy: a slice would keep this version of the draft alive in the memo.
+    const key = detach(slice);
+    const blocks = pieceMemo.get(key, plainOrPending);
+    if (blocks !== PENDING) {
+      found[k] = blocks;
+      continue;
+    }
+    missing ??= [];
+    missingByKey ??= new Map();
+    const m = missingByKey.get(key);
+    if (m === undefined) {
+      missingByKey.set(key, missing.length);
+      missing.push({ key, pieces: [k] });
+    } else missing[m]!.pieces.push(k);
+  }
+  if (missing) {
+    const parsed = parsePieces(missing.map((m) => m.key));
+    for (let m = 0; m < missing.length; m++) {
+      pieceMemo.set(missing[m]!.key, parsed[m]!);
+      for (const k of missing[m]!.pieces) found[k] = parsed[m]!;
+    }
+  }
+  const blocks: Block[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const shift = pieces[k]!.start + bom;
+    // Fresh objects: the engine may swap a block's text for an equal string it already holds.
+    for (const b of found[k]!) blocks.push(makeBlock(b.kind, b.offset + shift, b.text, b.quoteDepth, b.inList));
   }
   return blocks;
 }
@@ -105,9 +145,44 @@ function markdownBlocks(text: string): Block[] {
  */
 const pieceMemo = new TextMemo<readonly Block[]>(20_000);
 
-function pieceBlocks(piece: string): readonly Block[] {
-  // The key is a copy: a slice would keep this version of the draft alive in the memo.
-  return pieceMemo.get(detach(piece), (p) => plainParagraphPiece(p) ?? parseMarkdownBlocks(p));
+/**
+ * What the memo holds for a piece that remark is still to parse: markdownBlocks replaces it in the
+ * same call (and should the parse throw, a later call finds PENDING and parses the piece again).
+ */
+const PENDING: readonly Block[] = Object.freeze([]);
+
+function plainOrPending(piece: string): readonly Block[] {
+  return plainParagraphPiece(piece) ?? PENDING;
+}
+
+/**
+ * The blocks of each of `pieces` (offsets relative to the piece), with one remark parse of them all.
+ *
+ * Performance: remark builds its whole compiler (a closure of a hundred handlers) on every parse,
+ * and a draft has many small pieces: parsed one at a time, that set-up was hot enough for V8 to
+ * spend a second of compiler time optimising it, in every thread. Parsed together, a draft needs
+ * one parse.
+ *
+ * `pieces` must be pieces of one draft (markdownPieces), in the order of the draft; any may be
+ * left out. Joined, they parse as each does alone: every piece but the draft's last ends with a
+ * blank line outside any construct (no fence, HTML or front matter open, its last line not
+ * indented), which is all markdownPieces asks of the text before a piece; so markdownPieces splits
+ * the joined text into exactly these pieces again, and each piece parses as it does alone. Only
+ * the draft's first piece may open front matter, and it stays first; only its last piece may end
+ * otherwise, and it stays last.
+ */
+export function parsePieces(pieces: readonly string[]): Block[][] {
+  if (pieces.length === 1) return [parseMarkdownBlocks(pieces[0]!)];
+  const all = parseMarkdownBlocks(pieces.join(''));
+  const out: Block[][] = pieces.map(() => []);
+  let k = 0;
+  let start = 0;
+  for (const b of all) {
+    // Blocks come in order and none crosses a piece: find the piece this one starts in.
+    while (b.offset >= start + pieces[k]!.length) start += pieces[k++]!.length;
+    out[k]!.push(makeBlock(b.kind, b.offset - start, b.text, b.quoteDepth, b.inList));
+  }
+  return out;
 }
 
 /** Any of these may be Markdown syntax inside a paragraph (emphasis, code, links, HTML, escapes, tables, autolinks). */
@@ -125,7 +200,7 @@ function plainParagraphPiece(piece: string): Block[] | undefined {
   if (body.length === 0 || !/^[\p{L}"“‘’'(]|^\d(?!\d{0,8}[.)])/u.test(body) || INLINE_SYNTAX.test(body)) return undefined;
   for (const line of body.split('\n')) if (line.trim() === '' || !PROSE_LINE.test(line)) return undefined;
   const text = detach(body.trim());
-  return text ? [{ kind: 'paragraph', offset: 0, text, quoteDepth: 0, inList: false }] : [];
+  return text ? [makeBlock('paragraph', 0, text, 0, false)] : [];
 }
 
 /**
@@ -253,7 +328,7 @@ function proseOf(source: string, node: Parents, quoteDepth: number, inList: bool
   const body = out.trim();
   if (body.length === 0) return undefined;
   const kind = node.type === 'heading' ? 'heading' : node.type === 'tableCell' ? 'tableCell' : 'paragraph';
-  return { kind, offset: start + lead, text: detach(body), quoteDepth, inList };
+  return makeBlock(kind, start + lead, detach(body), quoteDepth, inList);
 }
 
 function isUrlText(value: string, url: string): boolean {

@@ -52,9 +52,7 @@ export function normWords(text: string, base = 0): NormWord[] {
 
 /** The normalised key of a stretch of text: its stemmed words joined by single spaces. */
 export function normKey(text: string): string {
-  return normWords(text)
-    .map((w) => w.norm)
-    .join(' ');
+  return joinNorms(normWords(text));
 }
 
 /** Sentence ranges of a block's text: ends after . ! ? (and closing quotes) before a space, or at a line break. */
@@ -101,7 +99,7 @@ export function shareUnits(blocks: readonly { offset: number; text: string }[], 
   for (const b of blocks) {
     const units = memo ? memo('share-units', b.text, () => blockShareUnits(b.text)) : blockShareUnits(b.text);
     // Units are kept relative to their block, which moves when the text above it changes.
-    for (const u of units) out.push({ ...u, offset: b.offset + u.offset });
+    for (const u of units) out.push({ kind: u.kind, key: u.key, offset: b.offset + u.offset, length: u.length });
   }
   return out;
 }
@@ -114,16 +112,27 @@ function blockShareUnits(text: string): ShareUnit[] {
   const out: ShareUnit[] = [];
   const words = normWords(text);
   if (words.length >= MIN_SHARED_WORDS) {
-    out.push({ kind: 'paragraph', key: words.map((w) => w.norm).join(' '), offset: 0, length: text.length });
+    out.push({ kind: 'paragraph', key: joinNorms(words), offset: 0, length: text.length });
   }
   const sentences = sentenceRanges(text);
   if (sentences.length < 2) return out;
   for (const s of sentences) {
     const sw = normWords(text.slice(s.start, s.end));
     if (sw.length < MIN_SHARED_WORDS) continue;
-    out.push({ kind: 'sentence', key: sw.map((w) => w.norm).join(' '), offset: s.start, length: s.end - s.start });
+    out.push({ kind: 'sentence', key: joinNorms(sw), offset: s.start, length: s.end - s.start });
   }
   return out;
+}
+
+/**
+ * The norms of `words` joined by single spaces (what normKey gives). A loop rather than
+ * map().join(): the array that an optimised map() makes is not of the kind the interpreted one
+ * makes, and the join() after it sent the callers back to be compiled again.
+ */
+function joinNorms(words: readonly NormWord[]): string {
+  let key = words.length ? words[0]!.norm : '';
+  for (let i = 1; i < words.length; i++) key += ' ' + words[i]!.norm;
+  return key;
 }
 
 interface Entry {
@@ -137,6 +146,15 @@ interface FileUnits {
   keys: number[];
   offsets: number[];
   lengths: number[];
+}
+
+/**
+ * Empty units for `update` and `fromSnapshot` to fill by push: made in one place, so every index
+ * holds one kind of array (V8 tracks the kind of number an array literal ends up holding), and
+ * `add` reads them all with the same optimised code.
+ */
+function emptyUnits(): FileUnits {
+  return { keys: [], offsets: [], lengths: [] };
 }
 
 /**
@@ -172,7 +190,13 @@ export class WorkspaceIndex {
   static fromSnapshot(snapshot: WorkspaceSnapshot): WorkspaceIndex {
     if (snapshot?.version !== 1 || !Array.isArray(snapshot.files)) throw new Error('not a workspace index snapshot (version 1)');
     const index = new WorkspaceIndex();
-    for (const f of snapshot.files) index.add(f.path, { keys: [...f.keys], offsets: [...f.offsets], lengths: [...f.lengths] });
+    for (const s of snapshot.files) {
+      const f = emptyUnits();
+      for (const k of s.keys) f.keys.push(k);
+      for (const o of s.offsets) f.offsets.push(o);
+      for (const l of s.lengths) f.lengths.push(l);
+      index.add(s.path, f);
+    }
     return index;
   }
 
@@ -180,7 +204,13 @@ export class WorkspaceIndex {
   update(path: string, text: string, languageId: LanguageId): void {
     this.remove(path);
     const units = shareUnits(parseDocument(text, languageId).blocks);
-    this.add(path, { keys: units.map((u) => hash53(u.key)), offsets: units.map((u) => u.offset), lengths: units.map((u) => u.length) });
+    const f = emptyUnits();
+    for (const u of units) {
+      f.keys.push(hash53(u.key));
+      f.offsets.push(u.offset);
+      f.lengths.push(u.length);
+    }
+    this.add(path, f);
   }
 
   /** Adds the units of a draft that is not indexed (callers remove it first). */

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDocument, markdownPieces, parseMarkdownBlocks } from '../../../server/src/core/document.js';
+import { parseDocument, markdownPieces, parseMarkdownBlocks, parsePieces } from '../../../server/src/core/document.js';
 
 const whole = (text: string) => parseMarkdownBlocks(text);
 const pieced = (text: string) => parseDocument(text, 'markdown').blocks;
@@ -87,4 +87,48 @@ test('an edited paragraph gives fresh blocks; the others are unchanged', () => {
   const b = 'One paragraph that might change.\n\nAnother that stays.\n';
   assert.deepEqual(pieced(b), whole(b));
   assert.deepEqual(pieced(a)[1], { ...pieced(b)[1]!, offset: pieced(a)[1]!.offset });
+});
+
+// A draft's pieces that the memo lacks are parsed together, in one remark parse (parsePieces):
+// any of its pieces, in order, with any left out, must give each piece's blocks alone.
+test('pieces of a draft parsed together, any left out, give the blocks of each alone', () => {
+  fc.assert(
+    fc.property(
+      draft.chain((text) => {
+        const pieces = markdownPieces(text).map((p) => text.slice(p.start, p.end));
+        return fc.tuple(fc.constant(pieces), fc.array(fc.boolean(), { minLength: pieces.length, maxLength: pieces.length }));
+      }),
+      ([pieces, keep]) => {
+        const chosen = pieces.filter((_, k) => keep[k]);
+        if (chosen.length === 0) return;
+        assert.deepEqual(
+          parsePieces(chosen),
+          chosen.map((p) => parseMarkdownBlocks(p)),
+        );
+      },
+    ),
+    { numRuns: 2000 },
+  );
+});
+
+test('a draft whose pieces are new and repeat inside it parses as the whole draft', () => {
+  // A word of its own, so no piece of this draft is in the memo yet.
+  const w = `zq${Date.now().toString(36)}`;
+  const list = `- ${w} first item\n- second item, ${w} again`;
+  const text = `# ${w} heading\n\n${list}\n\nA *plain* ${w} paragraph.\n\n${list}\n\n> a ${w} quote\n\n${list}\n`;
+  assert.ok(markdownPieces(text).length >= 6);
+  assert.deepEqual(pieced(text), whole(text));
+  // Again, now from the memo.
+  assert.deepEqual(pieced(text), whole(text));
+});
+
+test('every block has one shape, whichever way it was made', () => {
+  const shapes = new Set<string>();
+  const texts: [string, 'markdown' | 'plaintext'][] = [
+    ['Plain paragraph one.\n\nPlain paragraph two.', 'plaintext'],
+    ['A bare prose paragraph.\n\n# Heading\n\n> quoted *text*\n\n- item\n\n| a | b |\n| - | - |\n| c | d |', 'markdown'],
+    ['\ufeffBOM first.\n\nSee [it][a].\n\n[a]: https://example.com', 'markdown'],
+  ];
+  for (const [text, languageId] of texts) for (const b of parseDocument(text, languageId).blocks) shapes.add(Object.keys(b).join());
+  assert.deepEqual([...shapes], ['kind,offset,text,quoteDepth,inList']);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { WorkspaceIndex, normKey, stem } from '../../../server/src/core/workspace.js';
+import { WorkspaceIndex, normKey, normWords, shareUnits, stem } from '../../../server/src/core/workspace.js';
 
 const shared = 'This newsroom is funded by readers like you, and every gift keeps the harbor desk open.';
 
@@ -87,4 +87,25 @@ test('stem gives the same keys for apostrophes, possessives and -es endings as i
   assert.equal(stem('sing'), 'sing');
   assert.equal(stem('bus'), 'bus');
   assert.equal(stem('crisis'), 'crisis');
+});
+
+test('keys are the stemmed words joined by single spaces, and share units have one shape', () => {
+  for (const text of ['', '  ', 'One', 'The Models, released!  Delays…', shared]) {
+    assert.equal(normKey(text), normWords(text).map((w) => w.norm).join(' '));
+  }
+  const second = `The tide was late. ${shared} Boats waited.`;
+  const units = shareUnits([
+    { offset: 0, text: shared },
+    { offset: 200, text: second },
+  ]);
+  assert.deepEqual(
+    units.map((u) => [u.kind, u.offset, u.length]),
+    [
+      ['paragraph', 0, shared.length],
+      ['paragraph', 200, second.length],
+      ['sentence', 200 + second.indexOf(shared), shared.length],
+    ],
+  );
+  assert.equal(units[2]!.key, normKey(shared));
+  assert.deepEqual(new Set(units.map((u) => Object.keys(u).join())), new Set(['kind,key,offset,length']));
 });

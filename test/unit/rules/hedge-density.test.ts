@@ -53,3 +53,25 @@ test('counts agree with the hedge rules and stay right when a paragraph changes'
   const singles = found.filter((f) => f.rule !== 'hedge-density' && f.rule !== 'vague-generalisation' && f.category === 'hedge' && f.offset >= note.offset);
   assert.equal((note.data as { hedges: number }).hedges, singles.length);
 });
+
+test('hedgeSpans lists what the three hedge rules report, sorted by start, for both hedge-density and vague-generalisation', async () => {
+  const { hedgeSpans } = await import('../../../server/src/core/rules/hedge-density.js');
+  const { findHedgeWords } = await import('../../../server/src/core/rules/hedge-word.js');
+  const { findWeasels } = await import('../../../server/src/core/rules/weasel-attribution.js');
+  const { findSofteners } = await import('../../../server/src/core/rules/softener.js');
+  const { parseDocument } = await import('../../../server/src/core/index.js');
+  const text = 'Critics say the mill may reopen. It is somewhat late, perhaps too late, and it is widely believed that it could fail.';
+  for (const allow of [[], ['may'], ['somewhat', 'critics']]) {
+    const [block] = parseDocument(text, 'plaintext').blocks;
+    const expected = [
+      ...findHedgeWords(block!, allow).map((h) => [h.word.start, h.word.end]),
+      ...findWeasels(block!, allow).map((h) => [h.start, h.end]),
+      ...findSofteners(block!, allow).map((h) => [h.start, h.end]),
+    ].sort((a, b) => a[0]! - b[0]!);
+    assert.ok(expected.length >= 3);
+    const spans = hedgeSpans(block!, allow);
+    assert.deepEqual([...spans], expected.flat());
+    // Computed once per block: the same array for the second rule.
+    assert.equal(hedgeSpans(block!, allow), spans);
+  }
+});

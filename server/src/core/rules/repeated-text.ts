@@ -71,7 +71,11 @@ export const repeatedText: DocumentRule = {
   fixable: true,
   scope: 'document',
   analyse(doc, ctx) {
-    const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
+    const allowed: string[] = [];
+    for (const a of ctx.config.allowBoilerplate) {
+      const key = normKey(a);
+      if (key) allowed.push(key);
+    }
     const facts = doc.blocks.map((b) => ctx.memo('repeated-text', b.text, () => blockFacts(b.text)));
     const spans = mergeSpans([...wholeSentences(exactRepeats(doc.blocks, facts), doc.blocks, facts), ...nearDuplicates(doc.blocks, facts)]);
     const out: RawFinding[] = [];
@@ -117,7 +121,9 @@ function blockFacts(text: string): BlockFacts {
     starts[i] = ws[i]!.start;
     ends[i] = ws[i]!.end;
   }
-  const norms = ws.map((w) => w.norm);
+  // An array literal filled by push, the kind of array hash53 hands hash53Joined too: one shape.
+  const norms: string[] = [];
+  for (let i = 0; i < n; i++) norms.push(ws[i]!.norm);
   const shingles = new Float64Array(Math.max(0, n - MIN_WORDS + 1));
   // The hash of the six norms joined by spaces, as a string key would give.
   for (let i = 0; i < shingles.length; i++) shingles[i] = hash53Joined(norms, i, MIN_WORDS);
@@ -266,9 +272,11 @@ function nearDuplicates(blocks: readonly Block[], facts: readonly BlockFacts[]):
   let count = 0;
   for (const f of facts) count += f.near.length;
   const bands = MINHASH_SIZE / BAND_ROWS;
-  // Sentences by id (document order): document offsets and word-pair sets.
-  const starts = new Float64Array(count);
-  const ends = new Float64Array(count);
+  // Sentences by id (document order): document offsets and word-pair sets. Offsets are small
+  // integers: read from an Int32Array they stay Smis in the spans (a Float64Array gives heap
+  // numbers, which turn every Span's fields into doubles and deoptimise their readers).
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
   const pairs: Float64Array[] = [];
   /** The last sentence compared with each: a sentence in several shared buckets is compared once. */
   const seenBy = new Int32Array(count).fill(-1);

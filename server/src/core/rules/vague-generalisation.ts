@@ -26,9 +26,7 @@ import {
   VAGUE_QUANTITIES,
   type HedgeEntry,
 } from '../data/hedges.js';
-import { findHedgeWords } from './hedge-word.js';
-import { findWeasels } from './weasel-attribution.js';
-import { findSofteners } from './softener.js';
+import { hedgeSpans } from './hedge-density.js';
 import { withArticle } from '../messages.js';
 
 export interface GeneralisationHit extends HedgeEntry {
@@ -88,11 +86,7 @@ export function findGeneralisations(block: Block, allowWords: readonly string[])
   const allowed = new Set(allowWords.map((w) => w.toLowerCase().replace(/\s+/g, ' ').trim()));
   const quotes = blockQuotations(block);
   // Spans other hedge rules already report: a claim gets one note, from the most specific rule.
-  const taken: [number, number][] = [
-    ...findHedgeWords(block, allowWords).map((h): [number, number] => [h.word.start, h.word.end]),
-    ...findWeasels(block, allowWords).map((h): [number, number] => [h.start, h.end]),
-    ...findSofteners(block, allowWords).map((h): [number, number] => [h.start, h.end]),
-  ];
+  const taken = hedgeSpans(block, allowWords);
   const out: GeneralisationHit[] = [];
   for (const sentence of sentencesOf(block)) {
     const words = wordsOf(sentence);
@@ -115,36 +109,48 @@ export function findGeneralisations(block: Block, allowWords: readonly string[])
 function quantifierAt(words: Word[], w: Word): GeneralisationHit | undefined {
   const entry = QUANT.get(w.lower);
   if (!entry) return undefined;
-  const prev = words[w.index - 1];
-  const next = words[w.index + 1];
+  const prev = at(words, w.index - 1);
+  const next = at(words, w.index + 1);
   const joined = (x: Word | undefined) => !!x && x.before === '';
   // "some 200 residents", "several hundred", "many thousands": an approximate count, not a generalisation.
   if (next && joined(next) && NUMBER.test(next.lower)) return undefined;
-  // "many of the 40 buses", "some of its 300 staff": the set is counted.
-  if (next?.lower === 'of' && words.slice(w.index + 2, w.index + 5).some((x) => NUMBER.test(x.lower))) return undefined;
+  // "many of the 40 buses", "some of its 300 staff": the set is counted. (`x !== undefined &&`
+  // rather than `x?.`: optimised code that compares undefined with a string is thrown away once.)
+  if (next !== undefined && next.lower === 'of' && words.slice(w.index + 2, w.index + 5).some((x) => NUMBER.test(x.lower))) return undefined;
   // "how many", "so many", "the many", "not many": a degree or a definite set.
   if (prev && w.before === '' && DEGREE_OR_DEFINITE.has(prev.lower)) return undefined;
   // "as many as 40", "as many people as": a comparison of amounts.
-  if (prev?.lower === 'as' && w.before === '' && words.slice(w.index + 1, w.index + 4).some((x) => x.lower === 'as')) return undefined;
+  if (prev !== undefined && prev.lower === 'as' && w.before === '' && words.slice(w.index + 1, w.index + 4).some((x) => x.lower === 'as')) return undefined;
   // "several weeks", "many years", "some long months": an amount of time or distance.
-  if (next && joined(next) && (MEASURE.has(next.lower) || (joined(words[w.index + 2]) && MEASURE.has(words[w.index + 2]!.lower)))) return undefined;
+  if (next && joined(next) && (MEASURE.has(next.lower) || (joined(at(words, w.index + 2)) && MEASURE.has(words[w.index + 2]!.lower)))) return undefined;
   // "at some point", "some form of", "some time": idioms of time, manner or type.
   if (w.lower === 'some' && next && joined(next) && IDIOM.has(next.lower)) return undefined;
   if (w.lower === 'certain' && !certainIsDeterminer(prev, w, next)) return undefined;
   // ", with some executives open to it": the group was just named; "some" divides it.
-  if (prev?.lower === 'with' && w.before === '' && /,/.test(prev.before)) return undefined;
+  if (prev !== undefined && prev.lower === 'with' && w.before === '' && /,/.test(prev.before)) return undefined;
   // "many who had bought": the relative clause says which.
-  if (next?.lower === 'who' && joined(next)) return undefined;
+  if (next !== undefined && next.lower === 'who' && joined(next)) return undefined;
   // "some Republicans, including Senator X": a named example makes the group checkable.
   if (namedExample(words, w.index)) return undefined;
   let end = w.end;
   if (next && joined(next) && /^\p{L}/u.test(next.value) && !NOT_HEAD.has(next.lower) && w.after === '') end = next.end;
-  return {
-    ...entry,
-    start: w.start,
-    end,
-    fixes: [{ title: 'Ask for the number: insert “[how many?]”', edits: [{ offset: end, length: 0, newText: ' [how many?]' }] }],
-  };
+  return hit(entry.word, entry.kind, entry.reason, w.start, end, [
+    { title: 'Ask for the number: insert “[how many?]”', edits: [{ offset: end, length: 0, newText: ' [how many?]' }] },
+  ]);
+}
+
+/** Every hit is made here, so all have one shape (a spread of the entry made hits of another). */
+function hit(word: string, kind: string, reason: string, start: number, end: number, fixes: Fix[]): GeneralisationHit {
+  return { word, kind, reason, start, end, fixes };
+}
+
+/**
+ * The word at `i`, or undefined before the first or after the last. Reads past either end are
+ * common here (the words around a cue); answered in range, they never send the optimised code back
+ * to be compiled again.
+ */
+function at(words: readonly Word[], i: number): Word | undefined {
+  return i >= 0 && i < words.length ? words[i] : undefined;
 }
 
 /** "certain" as a determiner ("certain scholars") rather than an adjective of confidence ("certain that"). */
@@ -156,8 +162,8 @@ function certainIsDeterminer(prev: Word | undefined, w: Word, next: Word | undef
 function namedExample(words: Word[], i: number): boolean {
   for (let k = i + 1; k < words.length && k <= i + 6; k++) {
     const x = words[k]!;
-    if (/^(?:including|like|notably)$/.test(x.lower) || (x.lower === 'such' && words[k + 1]?.lower === 'as')) {
-      const name = words[x.lower === 'such' ? k + 2 : k + 1];
+    if (/^(?:including|like|notably)$/.test(x.lower) || (x.lower === 'such' && at(words, k + 1)?.lower === 'as')) {
+      const name = at(words, x.lower === 'such' ? k + 2 : k + 1);
       return !!name && /^\p{Lu}/u.test(name.value);
     }
     if (/[.;:!?]/.test(x.before)) return false;
@@ -168,34 +174,30 @@ function namedExample(words: Word[], i: number): boolean {
 /** "widely regarded", "generally considered", "commonly believed": a verdict with no one holding it. */
 function consensusAt(words: Word[], w: Word): GeneralisationHit | undefined {
   if (!CONSENSUS.has(w.lower)) return undefined;
-  const part = words[w.index + 1];
+  const part = at(words, w.index + 1);
   if (!part || part.before !== '' || !OPINION.has(part.lower)) return undefined;
   // A participle, not a past tense: "is widely regarded", ", widely regarded as"; but "experts
   // generally praised the plan" has a subject who praises.
-  const prev = words[w.index - 1];
+  const prev = at(words, w.index - 1);
   if (prev && w.before === '' && !BE.has(prev.lower)) return undefined;
   // "widely praised by the FDA": a named agent makes the verdict checkable.
-  const by = words[w.index + 2];
+  const by = at(words, w.index + 2);
   if (by?.lower === 'by' && part.after === '') {
-    const agent = words[w.index + 3];
+    const agent = at(words, w.index + 3);
     if (agent && (/^\p{Lu}/u.test(agent.value) || agent.lower === 'the')) return undefined;
   }
-  return {
-    word: w.lower,
-    kind: 'vague consensus',
-    reason: 'claims agreement without saying whose',
-    start: w.start,
-    end: part.end,
-    fixes: [{ title: 'Ask for the source: insert “[by whom?]”', edits: [{ offset: part.end, length: 0, newText: ' [by whom?]' }] }],
-  };
+  return hit(w.lower, 'vague consensus', 'claims agreement without saying whose', w.start, part.end, [
+    { title: 'Ask for the source: insert “[by whom?]”', edits: [{ offset: part.end, length: 0, newText: ' [by whom?]' }] },
+  ]);
 }
 
 /**
  * Another hedge rule already flags this sentence. A vague quantity is the mildest hedge; next to a
  * stronger one ("may", "critics say") a second note on the same sentence is noise.
  */
-function sentenceTaken(words: Word[], taken: [number, number][]): boolean {
+function sentenceTaken(words: Word[], taken: Int32Array): boolean {
   const from = words[0]!.start;
   const to = words[words.length - 1]!.end;
-  return taken.some(([s, e]) => s < to && from < e);
+  for (let i = 0; i < taken.length; i += 2) if (taken[i]! < to && from < taken[i + 1]!) return true;
+  return false;
 }

@@ -24,6 +24,11 @@ import { deletion } from './repeated-text.js';
 
 type Shape = 'good' | 'weak' | 'intro';
 
+/**
+ * A line (or a hard-wrapped run of lines) of the draft. Every unit is made by makeUnit, with all
+ * its fields, so all have one shape: the passes below read thousands of them, and units of many
+ * shapes (fields added as they were found, copies by spread) made that code megamorphic.
+ */
 interface Unit {
   start: number;
   end: number;
@@ -31,12 +36,35 @@ interface Unit {
   words: number;
   shape: Shape;
   /** Set when the line itself is cruft (lexicon or unmistakable shape). */
-  kind?: CruftKind | 'hashtag row' | 'breadcrumb' | 'button' | 'link list' | 'menu';
-  reason?: string;
-  opensSection?: boolean;
-  flagged?: boolean;
+  kind: CruftKind | 'hashtag row' | 'breadcrumb' | 'button' | 'link list' | 'menu' | undefined;
+  reason: string | undefined;
+  opensSection: boolean;
+  flagged: boolean;
   /** isMeta of the line (when its shape is not 'good'), worked out once with its memoised description. */
-  meta?: boolean;
+  meta: boolean;
+}
+
+function makeUnit(
+  start: number,
+  end: number,
+  text: string,
+  words: number,
+  shape: Shape,
+  kind: Unit['kind'],
+  reason: string | undefined,
+  opensSection: boolean,
+  flagged: boolean,
+  meta: boolean,
+): Unit {
+  return { start, end, text, words, shape, kind, reason, opensSection, flagged, meta };
+}
+
+/**
+ * A copy of `u` at [start, end), with `meta` set. The caller works out the offsets (not a shift
+ * added here: a shift of -0, from moving a unit of a block at offset 0, makes them heap numbers).
+ */
+function movedUnit(u: Unit, start: number, end: number, meta: boolean): Unit {
+  return makeUnit(start, end, u.text, u.words, u.shape, u.kind, u.reason, u.opensSection, u.flagged, meta);
 }
 
 /** A run of this many short unpunctuated lines with no prose between them is a menu or link list. */
@@ -68,7 +96,11 @@ export const webCruft: DocumentRule = {
   fixable: true,
   scope: 'document',
   analyse(doc, ctx) {
-    const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
+    const allowed: string[] = [];
+    for (const a of ctx.config.allowBoilerplate) {
+      const key = normKey(a);
+      if (key) allowed.push(key);
+    }
     const units = unitsOf(doc, ctx);
     judgeContext(units);
     const out: RawFinding[] = [];
@@ -152,7 +184,7 @@ function unitsOf(doc: ParsedDocument, ctx: RuleContext): Unit[] {
             `${english ? 'en' : 'xx'}:${doc.languageId}:${b.offset - lineStart}:${b.text.length}:${same ? 1 : 0}:${doc.text.slice(lineStart, b.offset)}${b.text}${same ? '' : raw}${doc.text.slice(end, lineEnd)}`,
             () => blockUnits(doc, b, english),
           );
-    for (const u of rel) units.push({ ...u, start: u.start + b.offset, end: u.end + b.offset });
+    for (const u of rel) units.push(movedUnit(u, u.start + b.offset, u.end + b.offset, u.meta));
   }
   return units;
 }
@@ -174,7 +206,7 @@ function blockUnits(doc: ParsedDocument, b: Block, english: boolean): Unit[] {
   return lines.map((l) => {
     const u = describe(doc, l.start, l.end, english);
     // Cards (flagCards) look for metadata lines among the lines that are not prose only.
-    return { ...u, start: u.start - b.offset, end: u.end - b.offset, meta: u.shape !== 'good' && isMeta(u) };
+    return movedUnit(u, u.start - b.offset, u.end - b.offset, u.shape !== 'good' && isMeta(u));
   });
 }
 
@@ -227,14 +259,14 @@ function describe(doc: ParsedDocument, start: number, end: number, english: bool
   if (/:$/.test(text.trim()) && n >= 3) shape = 'intro';
   else if (n >= 8 && terminal && stop >= 0.15) shape = 'good';
   else if (n >= 20 && stop >= 0.25) shape = 'good';
-  const u: Unit = { start, end, text, words: n, shape };
+  const u = makeUnit(start, end, text, n, shape, undefined, undefined, false, false, false);
 
   for (const e of CRUFT) {
     if (e.partial && n > PARTIAL_MAX_WORDS) continue;
     if (e.pattern.test(norm)) {
       u.kind = e.kind;
       u.reason = e.reason;
-      u.opensSection = e.opensSection;
+      u.opensSection = e.opensSection === true;
       u.flagged = true;
       return u;
     }
@@ -303,14 +335,19 @@ function judgeContext(units: Unit[]): void {
       }
     }
   }
-  const goods = units.map((u, i) => (u.shape === 'good' && !u.flagged ? i : -1)).filter((i) => i >= 0);
-  if (!goods.length) {
+  // The first and last paragraphs of prose.
+  let firstGood = -1;
+  let lastGood = -1;
+  for (let i = 0; i < units.length; i++) {
+    if (units[i]!.shape !== 'good' || units[i]!.flagged) continue;
+    if (firstGood < 0) firstGood = i;
+    lastGood = i;
+  }
+  if (firstGood < 0) {
     // No prose at all: only a clear menu is cruft.
     flagRuns(units, 0, units.length, false);
     return;
   }
-  const firstGood = goods[0]!;
-  const lastGood = goods[goods.length - 1]!;
   // Page header: the lines before the first paragraph, minus the last few plain lines.
   let kept = 0;
   // A draft's own top matter (headline, deck, byline, date) is a few plain lines: a header is
