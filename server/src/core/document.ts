@@ -121,12 +121,17 @@ function markdownBlocks(text: string): Block[] {
       missing.push({ key, pieces: [k] });
     } else missing[m]!.pieces.push(k);
   }
-  if (missing) {
-    const parsed = parsePieces(missing.map((m) => m.key));
-    for (let m = 0; m < missing.length; m++) {
-      pieceMemo.set(missing[m]!.key, parsed[m]!);
-      for (const k of missing[m]!.pieces) found[k] = parsed[m]!;
+  // In runs of about GROUP_CHARS: few remark calls, and still never one huge parse of a long draft.
+  for (let from = 0; missing && from < missing.length; ) {
+    let to = from;
+    for (let chars = 0; to < missing.length && (to === from || chars + missing[to]!.key.length <= GROUP_CHARS); to++) chars += missing[to]!.key.length;
+    const group = missing.slice(from, to);
+    const parsed = parsePieces(group.map((m) => m.key));
+    for (let m = 0; m < group.length; m++) {
+      pieceMemo.set(group[m]!.key, parsed[m]!);
+      for (const k of group[m]!.pieces) found[k] = parsed[m]!;
     }
+    from = to;
   }
   const blocks: Block[] = [];
   for (let k = 0; k < pieces.length; k++) {
@@ -144,6 +149,9 @@ function markdownBlocks(text: string): Block[] {
  * stay warm. Pure: the same text always gives the same blocks.
  */
 const pieceMemo = new TextMemo<readonly Block[]>(20_000);
+
+/** Characters of Markdown pieces parsed in one remark call at most (a piece longer than this alone). */
+const GROUP_CHARS = 65_536;
 
 /**
  * What the memo holds for a piece that remark is still to parse: markdownBlocks replaces it in the

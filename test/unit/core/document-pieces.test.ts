@@ -122,6 +122,15 @@ test('a draft whose pieces are new and repeat inside it parses as the whole draf
   assert.deepEqual(pieced(text), whole(text));
 });
 
+test('a long draft whose pieces all need remark parses as the whole draft (in several remark calls)', () => {
+  // Every paragraph has inline syntax and a word of its own: no piece is plain prose or in the memo.
+  const w = `zl${Date.now().toString(36)}`;
+  const paras = Array.from({ length: 3000 }, (_, i) => (i % 50 === 0 ? `## ${w} part ${i}` : `The *${w}* plan ${i} may [slip](https://example.com/${i}), critics say.`));
+  const text = paras.join('\n\n') + '\n';
+  assert.ok(text.length > 2 * 65_536, 'longer than one group of pieces');
+  assert.deepEqual(pieced(text), whole(text));
+});
+
 test('every block has one shape, whichever way it was made', () => {
   const shapes = new Set<string>();
   const texts: [string, 'markdown' | 'plaintext'][] = [
