@@ -55,6 +55,19 @@ export function normKey(text: string): string {
   return joinNorms(normWords(text));
 }
 
+/**
+ * The normalised keys of the configured `allowBoilerplate` texts, empty ones left out (the three
+ * boilerplate rules compare their finds with these). A loop, not map().filter(): see joinNorms.
+ */
+export function allowedBoilerplateKeys(texts: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const t of texts) {
+    const key = normKey(t);
+    if (key) keys.push(key);
+  }
+  return keys;
+}
+
 /** Sentence ranges of a block's text: ends after . ! ? (and closing quotes) before a space, or at a line break. */
 export function sentenceRanges(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];

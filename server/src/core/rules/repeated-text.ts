@@ -17,7 +17,7 @@
 import type { DocumentRule } from '../rule.js';
 import type { Fix, RawFinding } from '../types.js';
 import type { Block, ParsedDocument } from '../document.js';
-import { hash53, hash53Joined, normKey, normWords, sentenceRanges, stem } from '../workspace.js';
+import { allowedBoilerplateKeys, hash53, hash53Joined, normWords, sentenceRanges, stem } from '../workspace.js';
 import { STOPWORDS } from '../data/cruft.js';
 
 /** The guideline's threshold: six words or more. */
@@ -71,11 +71,7 @@ export const repeatedText: DocumentRule = {
   fixable: true,
   scope: 'document',
   analyse(doc, ctx) {
-    const allowed: string[] = [];
-    for (const a of ctx.config.allowBoilerplate) {
-      const key = normKey(a);
-      if (key) allowed.push(key);
-    }
+    const allowed = allowedBoilerplateKeys(ctx.config.allowBoilerplate);
     const facts = doc.blocks.map((b) => ctx.memo('repeated-text', b.text, () => blockFacts(b.text)));
     const spans = mergeSpans([...wholeSentences(exactRepeats(doc.blocks, facts), doc.blocks, facts), ...nearDuplicates(doc.blocks, facts)]);
     const out: RawFinding[] = [];

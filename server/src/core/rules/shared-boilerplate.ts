@@ -9,7 +9,7 @@
  */
 import type { DocumentRule } from '../rule.js';
 import type { RawFinding } from '../types.js';
-import { normKey, shareUnits } from '../workspace.js';
+import { allowedBoilerplateKeys, shareUnits } from '../workspace.js';
 import { deletion } from './repeated-text.js';
 
 /** At most this many other files are listed as related information. */
@@ -25,7 +25,7 @@ export const sharedBoilerplate: DocumentRule = {
   analyse(doc, ctx) {
     const ws = ctx.workspace;
     if (!ws) return [];
-    const allowed = ctx.config.allowBoilerplate.map(normKey).filter(Boolean);
+    const allowed = allowedBoilerplateKeys(ctx.config.allowBoilerplate);
     const out: RawFinding[] = [];
     let coveredTo = -1;
     // Units of unchanged blocks come from the memo: a keystroke re-normalises one paragraph.

@@ -19,7 +19,7 @@ import type { DocumentRule, RuleContext } from '../rule.js';
 import type { RawFinding } from '../types.js';
 import { detach, type Block, type ParsedDocument } from '../document.js';
 import { CRUFT, CTA_OBJECTS, CTA_VERBS, PARTIAL_MAX_WORDS, STOPWORDS, type CruftKind } from '../data/cruft.js';
-import { normKey } from '../workspace.js';
+import { allowedBoilerplateKeys, normKey } from '../workspace.js';
 import { deletion } from './repeated-text.js';
 
 type Shape = 'good' | 'weak' | 'intro';
@@ -96,11 +96,7 @@ export const webCruft: DocumentRule = {
   fixable: true,
   scope: 'document',
   analyse(doc, ctx) {
-    const allowed: string[] = [];
-    for (const a of ctx.config.allowBoilerplate) {
-      const key = normKey(a);
-      if (key) allowed.push(key);
-    }
+    const allowed = allowedBoilerplateKeys(ctx.config.allowBoilerplate);
     const units = unitsOf(doc, ctx);
     judgeContext(units);
     const out: RawFinding[] = [];
