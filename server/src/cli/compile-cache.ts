@@ -15,6 +15,7 @@
  * source maps are enabled (stack traces then go through Node's own loader).
  */
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { hash53 } from '../core/hash.js';
 import { Script } from 'node:vm';
@@ -44,23 +45,10 @@ function enabled(): boolean {
 }
 
 /**
- * The system's temporary folder, as os.tmpdir() finds it (same variables, same order, no trailing
- * separator), without loading node:os, a fraction of a millisecond of every start.
- */
-export function systemTempFolder(env: NodeJS.ProcessEnv = process.env, windows = process.platform === 'win32'): string {
-  if (windows) {
-    const p = env.TEMP || env.TMP || `${env.SystemRoot || env.windir}\\temp`;
-    return p.length > 1 && p.endsWith('\\') && !p.endsWith(':\\') ? p.slice(0, -1) : p;
-  }
-  const p = env.TMPDIR || env.TMP || env.TEMP || '/tmp';
-  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
-}
-
-/**
  * The cache folder, created if needed, or undefined when it cannot be trusted: it must be a real
  * folder (not a link), owned by this user and closed to everyone else, since code read from it runs.
  */
-export function cacheFolder(root = systemTempFolder()): string | undefined {
+export function cacheFolder(root = tmpdir()): string | undefined {
   const uid = process.getuid?.();
   const dir = join(root, `copydesk-compile-cache${uid === undefined ? '' : `-${uid}`}`);
   try {

@@ -6,11 +6,10 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheFileFor, cacheFolder, loadBundle, readCache, systemTempFolder, writeCache } from '../../../server/src/cli/compile-cache.js';
+import { cacheFileFor, cacheFolder, loadBundle, readCache, writeCache } from '../../../server/src/cli/compile-cache.js';
 import { tempTree } from './run.js';
 
 const t = tempTree({ 'bundle.cjs': 'exports.answer = function () { return 6 * 7; };\nexports.file = __filename;\n' });
@@ -51,29 +50,6 @@ test('the cache folder is found again once made, and made when missing', { skip:
   assert.equal(cacheFolder(root), dir, 'an existing folder');
   writeFileSync(join(t.dir, 'tmp-d'), '');
   assert.equal(cacheFolder(join(t.dir, 'tmp-d')), undefined, 'a temporary "folder" that is a file');
-});
-
-test('the temporary folder is the one os.tmpdir() gives, under the same variables', () => {
-  const names = ['TMPDIR', 'TMP', 'TEMP'] as const;
-  const saved = names.map((n) => process.env[n]);
-  const set = (values: Partial<Record<(typeof names)[number], string>>) => {
-    for (const n of names) {
-      if (values[n] === undefined) delete process.env[n];
-      else process.env[n] = values[n];
-    }
-  };
-  try {
-    for (const values of [{}, { TMPDIR: '/var/tmp/x/' }, { TMPDIR: '/' }, { TMP: '/t' }, { TEMP: '/e/', TMP: '' }, { TMPDIR: 'C:\\Temp\\', TEMP: 'D:\\' }]) {
-      set(values);
-      assert.equal(systemTempFolder(), tmpdir(), JSON.stringify(values));
-    }
-  } finally {
-    set(Object.fromEntries(names.map((n, i) => [n, saved[i]])));
-  }
-  // Windows, as Node finds it there.
-  assert.equal(systemTempFolder({ TEMP: 'C:\\Temp\\' }, true), 'C:\\Temp');
-  assert.equal(systemTempFolder({ TMP: 'D:\\' }, true), 'D:\\');
-  assert.equal(systemTempFolder({ SystemRoot: 'C:\\Windows' }, true), 'C:\\Windows\\temp');
 });
 
 test('a cache file is read back only for the same source, whole and uncorrupted', () => {
