@@ -3,6 +3,7 @@
  * Kept apart from workers.ts so a run that stays in this thread never loads node:worker_threads.
  */
 import { analyse, type AnalysisResult, type LanguageId, type ResolvedConfig, type WorkspaceFacts } from '../core/index.js';
+import { renderFindings, type RenderedFindings } from './format/json.js';
 
 /** One draft to analyse. `config` must be plain data (it is copied to a worker). */
 export interface DraftJob {
@@ -17,12 +18,19 @@ export interface DraftJob {
   part?: string[];
   /** With `part`: where the blocks are whose block rules this part runs (split.ts). */
   blockRange?: { from: number; to: number };
+  /**
+   * 'json': the findings' report JSON is written here too (`json` of the outcome), on the thread
+   * that analysed the draft, so the threads share the writing of a --format json report.
+   */
+  render?: 'json';
 }
 
 /** What the analysis of one draft gave, minus the parsed document (it stays where it was parsed). */
 export type DraftOutcome = Omit<AnalysisResult, 'document'> & {
   /** Rules that threw on this draft, with the error's stack (the other rules still reported). */
   ruleErrors: { rule: string; error: string }[];
+  /** With `render: 'json'`: the findings' report JSON, in the order of `findings` (format/json.ts). */
+  json?: RenderedFindings;
 };
 
 /** Analyses one draft with the workspace facts; rule failures are collected, not thrown. */
@@ -37,5 +45,5 @@ export function analyseOne(job: DraftJob, workspace: WorkspaceFacts | undefined)
     onRuleError: (rule, error) => ruleErrors.push({ rule, error: String((error as Error)?.stack ?? error) }),
   });
   // The parsed document is not sent back: the caller has the text, and copying it would cost.
-  return { findings, unusedDisables, ruleErrors };
+  return { findings, unusedDisables, ruleErrors, ...(job.render === 'json' ? { json: renderFindings(job.text, findings) } : {}) };
 }

@@ -21,6 +21,8 @@ import type { DraftOutcome } from './analyse-draft.js';
 
 export interface CliStream {
   write(s: string): unknown;
+  /** UTF-8 bytes, when the stream takes them as they are (standard output); else they go to `write`. */
+  writeBytes?(b: Uint8Array): unknown;
   isTTY?: boolean;
   columns?: number;
 }
@@ -124,6 +126,22 @@ export function stdoutStream(fd = 1, fallback: () => StdoutFallback = () => proc
     }
     return direct;
   };
+  /** Writes `bytes` straight to the descriptor; what it refuses, and `rest` after it, go to the fallback. */
+  const writeDirect = (bytes: Uint8Array, rest: () => Buffer | undefined): boolean => {
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(fd, bytes, written);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
+        closed = true;
+        return false;
+      }
+      direct = false;
+      const after = rest();
+      return viaFallback(Buffer.concat(after ? [bytes.subarray(written), after] : [bytes.subarray(written)]));
+    }
+    return true;
+  };
   return {
     write(s: string) {
       if (closed) return false;
@@ -132,21 +150,18 @@ export function stdoutStream(fd = 1, fallback: () => StdoutFallback = () => proc
         let to = Math.min(s.length, from + WRITE_CHUNK);
         // Never split a surrogate pair between two chunks: each is encoded on its own.
         if (to < s.length && (s.charCodeAt(to - 1) & 0xfc00) === 0xd800) to--;
-        const bytes = Buffer.from(s.slice(from, to), 'utf8');
-        let written = 0;
-        try {
-          while (written < bytes.length) written += writeSync(fd, bytes, written);
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'EPIPE') {
-            closed = true;
-            return false;
-          }
-          direct = false;
-          return viaFallback(Buffer.concat([bytes.subarray(written), Buffer.from(s.slice(to), 'utf8')]));
-        }
+        const end = to;
+        const ok = writeDirect(Buffer.from(s.slice(from, to), 'utf8'), () => Buffer.from(s.slice(end), 'utf8'));
+        // Refused (closed reader), or the rest handed to the fallback.
+        if (!ok || !direct) return ok;
         from = to;
       }
       return true;
+    },
+    writeBytes(b: Uint8Array) {
+      if (closed) return false;
+      if (!isDirect()) return viaFallback(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+      return writeDirect(b, () => undefined);
     },
     get isTTY() {
       return isDirect() ? false : fallback().isTTY;
@@ -396,9 +411,12 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     if (pending.length > 0) {
       const before = done;
       const onProgress = (k: number) => progress.tick(before + k);
-      const jobs = pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]! }));
+      // With threads, a JSON report is written by the threads as they analyse (format/json.ts).
+      const render = pool && opts.format === 'json' ? ('json' as const) : undefined;
+      const jobs = pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]!, render }));
       let outcomes: DraftOutcome[];
       if (pool) {
+        const { keepRendered } = await import('./format/json.js');
         await pool.setWorkspace(workspace ? snapshot! : null);
         // A long draft goes as two jobs, one per part of its rules, merged when both are back.
         const { SPLIT_CHARS, splitParts } = await import('./split.js');
@@ -409,6 +427,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
           return splitParts(job.text.length).map(({ part, blockRange }) => poolJobs.push({ draft: -1, job: { ...job, part, blockRange } }) - 1);
         });
         const back = await pool.analyse(poolJobs, (n) => onProgress(Math.floor((n * jobs.length) / poolJobs.length)));
+        for (const o of back) if (o.json) keepRendered(o.findings, o.json);
         outcomes = slots.map((s, k) => {
           if (s.length === 1) return back[s[0]!]!;
           const merged = mergeParts(jobs[k]!.text, jobs[k]!.languageId, s.map((i) => back[i]!.findings));
@@ -452,16 +471,21 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       ? reports.map((r) => ({ ...r, findings: r.findings.filter((f) => RANK[f.severity] >= failRank), ...(r.unusedDisables ? { unusedDisables: RANK.warning >= failRank ? r.unusedDisables : [] } : {}) }))
       : reports;
 
-    let output: string;
-    if (opts.fixDryRun) output = diffs;
-    else output = await render(opts, shown, io);
+    // The JSON report comes as UTF-8 chunks, each whole characters: a 1M-word draft's report is
+    // never one string, and the findings the threads rendered are written as they are.
+    const output: string | Iterable<Uint8Array> = opts.fixDryRun ? diffs : await render(opts, shown, io);
     if (opts.outputFile) {
       try {
-        await promisify(writeFile)(opts.outputFile, output);
+        await promisify(writeFile)(opts.outputFile, typeof output === 'string' ? output : Buffer.concat([...output]));
       } catch (e) {
         throw new UsageError(`cannot write the report to "${opts.outputFile}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
-    } else io.out.write(output);
+    } else if (typeof output === 'string') io.out.write(output);
+    else
+      for (const chunk of output) {
+        if (io.out.writeBytes) io.out.writeBytes(chunk);
+        else io.out.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8'));
+      }
     if (opts.maxWarnings >= 0 && warnings > opts.maxWarnings) {
       io.err.write(`copydesk: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}.\n`);
     }
@@ -470,10 +494,10 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
   }
 }
 
-async function render(opts: CliOptions, reports: FileReport[], io: CliIo): Promise<string> {
+async function render(opts: CliOptions, reports: FileReport[], io: CliIo): Promise<string | Iterable<Uint8Array>> {
   switch (opts.format) {
     case 'json':
-      return (await import('./format/json.js')).formatJson(reports);
+      return (await import('./format/json.js')).formatJsonChunks(reports);
     case 'github':
       return (await import('./format/github.js')).formatGithub(reports);
     case 'sarif': {

@@ -67,7 +67,7 @@ export interface PoolJob {
 type Request =
   | { type: 'index'; items: ({ id: number } & IndexDraft)[] }
   | { type: 'workspace'; snapshot: WorkspaceSnapshot | null }
-  | { type: 'analyse'; items: { id: number; draft: number; config?: ResolvedConfig; job?: DraftJob }[] };
+  | { type: 'analyse'; items: { id: number; draft: number; config?: ResolvedConfig; render?: DraftJob['render']; job?: DraftJob }[] };
 
 type Reply = { items: { id: number; units?: Omit<DraftUnits, 'path'>; outcome?: DraftOutcome }[] };
 
@@ -90,10 +90,10 @@ class DraftServer {
         return { items: [] };
       case 'analyse':
         return {
-          items: message.items.map(({ id, draft, config, job }) => {
+          items: message.items.map(({ id, draft, config, render, job }) => {
             const d = job ?? this.drafts.get(draft);
             if (!d) throw new Error(`check worker: draft ${draft} was not indexed here`);
-            return { id, outcome: analyseOne(job ?? { ...d, config }, this.workspace) };
+            return { id, outcome: analyseOne(job ?? { ...d, config, render }, this.workspace) };
           }),
         };
     }
@@ -271,7 +271,7 @@ export class CheckPool {
           if (n === undefined) break;
           const { draft, job } = jobs[n]!;
           // The thread that indexed the draft has its text; any other gets the whole job.
-          items.push(draft >= 0 && this.owner[draft] === k ? { id: n, draft, config: job.config } : { id: n, draft: -1, job });
+          items.push(draft >= 0 && this.owner[draft] === k ? { id: n, draft, config: job.config, render: job.render } : { id: n, draft: -1, job });
         }
         if (items.length === 0 || this.stopped) return;
         const reply = await member.request({ type: 'analyse', items });
@@ -326,15 +326,25 @@ export function workerScript(): string | undefined {
   return existsSync(bundled) ? bundled : undefined;
 }
 
+/**
+ * A worker's young generation, in MB: twice V8's default (48 MB on 64-bit machines). Analysis
+ * allocates short-lived objects fast (parse trees, tokens); with a small nursery many of them live
+ * through enough scavenges to be promoted to the old generation and are collected there, later and
+ * at more cost. On the bench's 1M-word draft the worker's part finished 0.5–1 s sooner with it, and
+ * the run's peak memory was lower (810–840 MB against 930–960 MB).
+ */
+const YOUNG_GENERATION_MB = 96;
+
 /** A worker running `script` (see workerScript). */
 function startWorker(script: string): Worker {
   const workerData = { copydeskCheckWorker: true };
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
+  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  if (!script.endsWith('.ts')) return new Worker(script, { workerData, resourceLimits });
   // From source (tests): Node 20 does not apply the parent's `--import tsx` to worker threads, so
   // the worker registers tsx's loader itself before it imports this module.
   const tsx = import.meta.resolve('tsx/esm/api');
   const code = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(script).href)}); });`;
-  return new Worker(code, { eval: true, workerData });
+  return new Worker(code, { eval: true, workerData, resourceLimits });
 }
 
 /** Worker side: answers the main thread's requests, in order, until it terminates this thread. */

@@ -5,7 +5,9 @@ import { createRequire } from 'node:module';
 import { run, tempTree, HEDGED, CLEAN } from './run.js';
 import { formatGithub } from '../../../server/src/cli/format/github.js';
 import { escapeHtml, formatHtml } from '../../../server/src/cli/format/html.js';
-import type { Finding } from '../../../server/src/core/index.js';
+import { formatJson, formatJsonChunks, keepRendered, renderFindings } from '../../../server/src/cli/format/json.js';
+import { LineIndex, type Finding } from '../../../server/src/core/index.js';
+import type { FileReport } from '../../../server/src/cli/format/common.js';
 
 const finding = (over: Partial<Finding>): Finding => ({ rule: 'hedge-word', category: 'hedge', severity: 'warning', message: 'm', offset: 0, length: 1, fixes: [], ...over });
 
@@ -27,6 +29,67 @@ test('json keeps the documented report shape', async () => {
   } finally {
     t.cleanup();
   }
+});
+
+/** The report as the README documents it, built the plain way: one JSON.stringify of the whole. */
+function referenceJson(reports: FileReport[]): string {
+  const files = reports.map((r) => {
+    const lines = new LineIndex(r.text);
+    const range = (offset: number, length: number) => ({ start: lines.positionAt(offset), end: lines.positionAt(offset + length) });
+    return {
+      path: r.path,
+      findings: r.findings.map((f) => ({
+        rule: f.rule,
+        category: f.category,
+        severity: f.severity,
+        message: f.message,
+        offset: f.offset,
+        length: f.length,
+        range: range(f.offset, f.length),
+        fixes: f.fixes.map((x) => ({ title: x.title, preferred: x.preferred === true, edits: x.edits })),
+        ...(f.related ? { related: f.related } : {}),
+        ...(f.data ? { data: f.data } : {}),
+      })),
+      ...(r.unusedDisables ? { unusedDisables: r.unusedDisables.map((u) => ({ message: u.message, selectors: u.selectors, offset: u.offset, length: u.length, range: range(u.offset, u.length) })) } : {}),
+    };
+  });
+  return JSON.stringify({ files }) + '\n';
+}
+
+test('json is byte for byte one JSON.stringify of the report, with findings rendered on their own thread or not, in chunks of whole characters', () => {
+  // Several megabytes of report: typographic quotes and an astral character in messages and fix
+  // texts (multi-byte UTF-8 across chunk boundaries), related places and data, unused disables.
+  const lines = Array.from({ length: 6000 }, (_, i) => `Line ${i}: “perhaps” \u{1F4F0} it may rain.`);
+  const text = lines.join('\n');
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < lines.length; at += lines[i]!.length + 1, i++) starts.push(at);
+  const findings: Finding[] = starts.flatMap((start, i) => [
+    finding({ offset: start + 9, length: 9, message: `“perhaps” hedges the claim ${'…'.repeat(i % 7)} \u{1F4F0}`, fixes: [{ title: 'Remove “perhaps”', preferred: true, edits: [{ offset: start + 9, length: 10, newText: '' }] }], data: { word: 'perhaps', n: i } }),
+    finding({ rule: 'repeated-text', category: 'boilerplate', severity: i % 2 ? 'info' : 'warning', offset: start, length: 8, message: 'This text repeats', related: [{ offset: 0, length: 8, message: 'First occurrence' }] }),
+  ]);
+  const reports: FileReport[] = [
+    { path: 'first “draft”.md', text, findings, unusedDisables: [{ message: 'unused', selectors: ['hedge'], offset: 3, length: 4, fix: { offset: 3, length: 4, newText: '' } }] },
+    { path: 'empty.txt', text: '', findings: [] },
+    { path: 'again.md', text, findings: findings.slice(0, 5) },
+  ];
+  const expected = referenceJson(reports);
+  assert.ok(Buffer.byteLength(expected) > 3 << 20, 'a report of several chunks');
+  assert.equal(formatJson(reports), expected, 'rendered here');
+
+  // Rendered elsewhere (as a worker does, for every other finding of the first draft, in its own
+  // order), copied as a worker's reply is, then kept for the report.
+  const elsewhere = findings.filter((_, i) => i % 2 === 1).reverse();
+  const json = structuredClone(renderFindings(text, elsewhere));
+  const copies = structuredClone(elsewhere);
+  keepRendered(copies, json);
+  const byPlace = new Map(copies.map((f) => [`${f.rule}@${f.offset}`, f]));
+  const mixed: FileReport[] = [{ ...reports[0]!, findings: findings.map((f) => byPlace.get(`${f.rule}@${f.offset}`) ?? f) }, ...reports.slice(1)];
+  const chunks = [...formatJsonChunks(mixed)];
+  assert.ok(chunks.length > 2);
+  assert.equal(chunks.map((c) => c.toString('utf8')).join(''), expected, 'each chunk decodes on its own: no character is split');
+  assert.equal(Buffer.concat(chunks).toString('utf8'), expected);
+
+  assert.throws(() => keepRendered(copies.slice(1), json), /rendered findings/);
 });
 
 test('github prints one workflow annotation per finding, escaped', async () => {

@@ -110,6 +110,33 @@ test('a full non-blocking pipe: what does not fit goes through the stream, in or
   closeSync(pipe.write);
 });
 
+test('bytes and text go out in the order written, straight to a file and through the stream once a pipe is full', { skip: !posix && 'named pipes' }, () => {
+  const path = join(root, 'bytes.txt');
+  const fd = openSync(path, 'w');
+  const fileFallback = fakeStdout();
+  const toFile = stdoutStream(fd, () => fileFallback);
+  assert.equal(toFile.writeBytes!(Buffer.from('{"files":[“one”,', 'utf8')), true);
+  assert.equal(toFile.write('"two"'), true);
+  assert.equal(toFile.writeBytes!(new TextEncoder().encode(']}\n')), true);
+  closeSync(fd);
+  assert.equal(readFileSync(path, 'utf8'), '{"files":[“one”,"two"]}\n');
+  assert.deepEqual(fileFallback.got, []);
+
+  const pipe = namedPipe('bytes-full');
+  const fallback = fakeStdout();
+  const out = stdoutStream(pipe.write, () => fallback);
+  const chunk = Buffer.from(Array.from({ length: 20_000 }, (_, i) => `“finding” ${i}\n`).join(''), 'utf8');
+  out.writeBytes!(chunk.subarray(0, 1000));
+  out.writeBytes!(chunk.subarray(1000));
+  out.write('after\n');
+  out.writeBytes!(Buffer.from('last\n'));
+  const direct = drain(pipe.read);
+  assert.ok(direct.length > 0 && direct.length < chunk.length, `${direct.length} bytes went straight to the pipe`);
+  assert.equal(Buffer.concat([direct, ...fallback.got]).toString(), chunk.toString() + 'after\nlast\n');
+  closeSync(pipe.read);
+  closeSync(pipe.write);
+});
+
 test('a pipe whose reader went away: the write fails quietly and the rest is dropped', { skip: !posix && 'named pipes' }, () => {
   const pipe = namedPipe('closed');
   closeSync(pipe.read);
