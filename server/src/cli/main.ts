@@ -303,7 +303,7 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
     const chars = drafts.reduce((sum, d) => sum + d.text.length, 0);
     if (opts.threads !== undefined ? opts.threads > 1 : !fromSource && (chars >= POOL_MIN_CHARS || splitOne)) {
       const workers = await import('./workers.js');
-      pool = workers.CheckPool.start(Math.min(opts.threads ?? workers.defaultThreads(), splitOne ? 2 : drafts.length));
+      pool = workers.CheckPool.start(Math.min(opts.threads ?? workers.defaultThreads(), splitOne ? 2 : drafts.length), { long: splitOne });
     }
   }
   try {

@@ -140,8 +140,8 @@ function localMember(): Member {
 }
 
 /** A worker thread running `script` as a member. */
-function workerMember(script: string): Member {
-  const worker = startWorker(script);
+function workerMember(script: string, youngGenerationMb: number | undefined): Member {
+  const worker = startWorker(script, youngGenerationMb);
   const waiting: { resolve: (r: Reply) => void; reject: (e: Error) => void }[] = [];
   let failure: Error | undefined;
   const fail = (e: Error) => {
@@ -177,12 +177,14 @@ export class CheckPool {
   /**
    * A pool of `threads` threads (this one and threads − 1 workers), or undefined when fewer than
    * two are asked for or the worker script is missing (a bundle copied without
-   * dist/cli-worker.cjs): the caller then works alone.
+   * dist/cli-worker.cjs): the caller then works alone. `long`: the pool is for the parts of one
+   * long draft (split.ts), and its workers get a larger young generation (LONG_DRAFT_YOUNG_MB).
    */
-  static start(threads: number): CheckPool | undefined {
+  static start(threads: number, options: { long?: boolean } = {}): CheckPool | undefined {
     const script = workerScript();
     if (threads < 2 || !script) return undefined;
-    return new CheckPool([localMember(), ...Array.from({ length: threads - 1 }, () => workerMember(script))]);
+    const young = options.long ? LONG_DRAFT_YOUNG_MB : undefined;
+    return new CheckPool([localMember(), ...Array.from({ length: threads - 1 }, () => workerMember(script, young))]);
   }
 
   /** Number of threads, this one included. */
@@ -327,18 +329,20 @@ export function workerScript(): string | undefined {
 }
 
 /**
- * A worker's young generation, in MB: twice V8's default (48 MB on 64-bit machines). Analysis
- * allocates short-lived objects fast (parse trees, tokens); with a small nursery many of them live
- * through enough scavenges to be promoted to the old generation and are collected there, later and
- * at more cost. On the bench's 1M-word draft the worker's part finished 0.5–1 s sooner with it, and
- * the run's peak memory was lower (810–840 MB against 930–960 MB).
+ * The young generation, in MB, of a worker analysing part of a long draft: twice V8's default
+ * (48 MB on 64-bit machines). Analysing a long draft allocates short-lived objects fast (parse
+ * trees, tokens); with a small nursery many of them live through enough scavenges to be promoted
+ * to the old generation and are collected there, later and at more cost. On the bench's 1M-word
+ * draft the worker's part finished 0.5–1 s sooner (three runs each way), and the process's peak
+ * memory stayed within its run-to-run spread (810–960 MB). A folder of drafts gained nothing from it
+ * and held some 50 MB more, so its workers keep the default.
  */
-const YOUNG_GENERATION_MB = 96;
+const LONG_DRAFT_YOUNG_MB = 96;
 
-/** A worker running `script` (see workerScript). */
-function startWorker(script: string): Worker {
+/** A worker running `script` (see workerScript), with V8's default young generation unless told. */
+function startWorker(script: string, youngGenerationMb: number | undefined): Worker {
   const workerData = { copydeskCheckWorker: true };
-  const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
+  const resourceLimits = youngGenerationMb ? { maxYoungGenerationSizeMb: youngGenerationMb } : {};
   if (!script.endsWith('.ts')) return new Worker(script, { workerData, resourceLimits });
   // From source (tests): Node 20 does not apply the parent's `--import tsx` to worker threads, so
   // the worker registers tsx's loader itself before it imports this module.
