@@ -28,8 +28,8 @@ const MINHASH_SIZE = 16;
 const BAND_ROWS = 2;
 /** An overfull bucket (a sentence template repeated many times) is only compared this far. */
 const BUCKET_CAP = 8;
-/** Function words as normWords spells them, to compare with normalised keys. */
-const STOP_STEMS = new Set([...STOPWORDS].map(stem));
+/** Function words as normWords spells them, to compare with normalised keys: made when first needed. */
+let stopStems: ReadonlySet<string> | undefined;
 
 /** What the rule needs of one block, with offsets relative to the block (memoised by its text). */
 interface BlockFacts {
@@ -430,7 +430,8 @@ function mergeSpans(spans: Span[]): Span[] {
 
 /** Spans of only function words ("and it is one of the") are not boilerplate. */
 function hasContent(key: string): boolean {
-  return key.split(' ').filter((w) => !STOP_STEMS.has(w)).length >= 2;
+  const stops = (stopStems ??= new Set([...STOPWORDS].map(stem)));
+  return key.split(' ').filter((w) => !stops.has(w)).length >= 2;
 }
 
 function blockAt(blocks: readonly Block[], offset: number): number | undefined {

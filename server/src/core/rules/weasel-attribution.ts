@@ -47,6 +47,20 @@ const VAGUE_SOURCE = new Map(VAGUE_SOURCE_NOUNS.map((e) => [e.word, e]));
 const EVIDENCE = new Set(EVIDENCE_NOUNS);
 const EVIDENCE_VERB = new Set(EVIDENCE_VERBS);
 const PASSIVE = new Map(AGENTLESS_PASSIVES.map((e) => [e.word, e]));
+/** Verbs whose forms `inflect` cannot derive: built once, not per lemma (this runs at start-up). */
+const IRREGULAR: ReadonlyMap<string, readonly string[]> = new Map([
+  ['say', ['says', 'said', 'saying']],
+  ['think', ['thinks', 'thought', 'thinking']],
+  ['feel', ['feels', 'felt', 'feeling']],
+  ['see', ['sees', 'saw', 'seen', 'seeing']],
+  ['hold', ['holds', 'held', 'holding']],
+  ['tell', ['tells', 'told', 'telling']],
+  ['admit', ['admits', 'admitted', 'admitting']],
+  ['slam', ['slams', 'slammed', 'slamming']],
+  ['forecast', ['forecasts', 'forecasting']],
+  ['infer', ['infers', 'inferred', 'inferring']],
+]);
+
 const ATTRIBUTION = new Set(ATTRIBUTION_VERBS.flatMap(inflect));
 
 const MODAL_AUX = new Set(['may', 'might', 'could', 'would', 'will', 'shall', 'should', 'can', 'must']);
@@ -502,19 +516,8 @@ function passiveFixes(words: Word[], b: number, k: number, f: number, frame: str
 
 /** Inflections of a verb lemma: say → says, said, saying. */
 function inflect(lemma: string): string[] {
-  const irregular: Record<string, string[]> = {
-    say: ['says', 'said', 'saying'],
-    think: ['thinks', 'thought', 'thinking'],
-    feel: ['feels', 'felt', 'feeling'],
-    see: ['sees', 'saw', 'seen', 'seeing'],
-    hold: ['holds', 'held', 'holding'],
-    tell: ['tells', 'told', 'telling'],
-    admit: ['admits', 'admitted', 'admitting'],
-    slam: ['slams', 'slammed', 'slamming'],
-    forecast: ['forecasts', 'forecasting'],
-    infer: ['infers', 'inferred', 'inferring'],
-  };
-  if (irregular[lemma]) return [lemma, ...irregular[lemma]!];
+  const irregular = IRREGULAR.get(lemma);
+  if (irregular) return [lemma, ...irregular];
   const s = /(?:s|sh|ch|x|z)$/.test(lemma) ? `${lemma}es` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ies` : `${lemma}s`;
   const ed = lemma.endsWith('e') ? `${lemma}d` : /[^aeiou]y$/.test(lemma) ? `${lemma.slice(0, -1)}ied` : `${lemma}ed`;
   const ing = /[^e]e$/.test(lemma) ? `${lemma.slice(0, -1)}ing` : `${lemma}ing`;
