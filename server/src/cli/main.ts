@@ -57,9 +57,15 @@ interface Draft {
  */
 function processIo(): CliIo {
   return {
-    out: stdoutStream(),
+    out: stdoutStream(1, () => {
+      streamsUsed.out = true;
+      return process.stdout;
+    }),
     err: {
-      write: (s: string) => process.stderr.write(s),
+      write: (s: string) => {
+        streamsUsed.err = true;
+        return process.stderr.write(s);
+      },
       get isTTY() {
         return process.stderr.isTTY;
       },
@@ -71,6 +77,23 @@ function processIo(): CliIo {
       return process.stdin;
     },
   };
+}
+
+/** Whether a run through processIo wrote to process.stdout (its fallback) or process.stderr. */
+const streamsUsed = { out: false, err: false };
+
+/** The process's standard streams this run wrote to: only those are looked at (building one costs time). */
+function usedStreams(): { out?: { writableLength: number }; err?: { writableLength: number } } {
+  return { out: streamsUsed.out ? process.stdout : undefined, err: streamsUsed.err ? process.stderr : undefined };
+}
+
+/**
+ * Whether standard output or error still holds data the operating system has not taken: Node
+ * queues what it cannot write at once where these streams are asynchronous (pipes on macOS,
+ * terminals and pipes on Windows; on Linux they block instead). `streams` is for tests.
+ */
+export function outputPending(streams = usedStreams()): boolean {
+  return (streams.out?.writableLength ?? 0) > 0 || (streams.err?.writableLength ?? 0) > 0;
 }
 
 /**

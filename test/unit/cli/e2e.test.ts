@@ -5,9 +5,9 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { isAscii } from 'node:buffer';
-import { chmodSync, closeSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, constants, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -78,6 +78,43 @@ test('the bundled CLI writes the same report to a pipe, a file and /dev/null; it
       closeSync(devNull);
     }
   }
+});
+
+test('the bundled CLI ends only when its report through a full non-blocking pipe has all been written', { skip: process.platform === 'win32' && 'named pipes' }, async () => {
+  // A non-blocking pipe fills after 64 KB: the rest of the report goes through process.stdout
+  // (stdoutStream's fallback), and the process exits (runCli) only once it is all out: on Linux
+  // that stream blocks; where it queues instead, outputPending holds the exit back (stdout.test.ts).
+  mkdirSync(join(tree.dir, 'big'), { recursive: true });
+  writeFileSync(join(tree.dir, 'big', 'long.md'), Array.from({ length: 300 }, (_, i) => `${i}. ${HEDGED}\n${HEARSAY}\n`).join('\n'));
+  const args = ['check', '-f', 'json', '--threads', '1', 'big'];
+  const whole = spawnCli(args);
+  assert.ok(Buffer.byteLength(whole.stdout) > 1 << 17, `a report larger than the pipe (${whole.stdout.length} characters)`);
+  const fifo = join(tree.dir, 'report.fifo');
+  spawnSync('mkfifo', [fifo]);
+  const read = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+  const write = openSync(fifo, constants.O_WRONLY | constants.O_NONBLOCK);
+  const child = spawn(process.execPath, [cli, ...args], { cwd: tree.dir, stdio: ['ignore', write, 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+  closeSync(write);
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d));
+  const code = new Promise<number | null>((done) => child.on('exit', (c) => done(c)));
+  // Read slowly, so the pipe stays full for a while.
+  const got: Buffer[] = [];
+  const buf = Buffer.alloc(1 << 14);
+  await new Promise((wait) => setTimeout(wait, 300));
+  for (let eof = false; !eof; ) {
+    try {
+      const n = readSync(read, buf);
+      if (n === 0) eof = true;
+      else got.push(Buffer.from(buf.subarray(0, n)));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      await new Promise((wait) => setTimeout(wait, 5));
+    }
+  }
+  closeSync(read);
+  assert.equal(await code, whole.status, stderr);
+  assert.equal(Buffer.concat(got).toString('utf8'), whole.stdout);
 });
 
 test('the bundled CLI gives the same report on worker threads as on one thread', () => {

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stdoutStream, type StdoutFallback } from '../../../server/src/cli/main.js';
+import { outputPending, stdoutStream, type StdoutFallback } from '../../../server/src/cli/main.js';
 
 const posix = process.platform !== 'win32';
 const root = mkdtempSync(join(tmpdir(), 'copydesk-stdout-'));
@@ -157,4 +157,11 @@ test('a reader that goes away while the stream has the rest: EPIPE from the stre
   assert.equal(out.write('more\n'), false);
   assert.equal(Buffer.concat(fallback.got).toString(), 'to the terminal\n');
   assert.throws(() => fallback.onError!(Object.assign(new Error('write EIO'), { code: 'EIO' })), /EIO/);
+});
+
+test('the CLI exits at once only when standard output and error hold nothing queued', () => {
+  assert.equal(outputPending({}), false, 'neither stream used');
+  assert.equal(outputPending({ out: { writableLength: 0 }, err: { writableLength: 0 } }), false);
+  assert.equal(outputPending({ out: { writableLength: 65_536 } }), true, 'report still queued');
+  assert.equal(outputPending({ out: { writableLength: 0 }, err: { writableLength: 12 } }), true, 'a warning still queued');
 });
