@@ -221,6 +221,13 @@ function plainParagraphPiece(piece: string): Block[] | undefined {
  * the draft; lone CR line ends; indented fences or HTML that may sit inside a list) keeps the rest
  * of the draft as one piece, which is exactly the whole-draft parse.
  */
+/**
+ * The first line of HTML that runs until its own end (`</pre>`, `-->`, …), blank lines included
+ * (CommonMark's HTML blocks 1–5); it may interrupt a paragraph. Groups: indentation, tag, comment,
+ * processing instruction, CDATA, declaration.
+ */
+const LONG_HTML_OPENER = /^( {0,3})<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i;
+
 export function markdownPieces(text: string): { start: number; end: number }[] {
   const whole = [{ start: 0, end: text.length }];
   // Definitions ([id]: url, [^note]: text) change how other paragraphs parse.
@@ -252,9 +259,10 @@ export function markdownPieces(text: string): { start: number; end: number }[] {
       if (htmlEnd.test(line)) htmlEnd = undefined;
     } else if (htmlToBlank) {
       // Other HTML runs to a blank line, unless it was a paragraph's text after all: then a fence
-      // line would open code that this scan cannot place, so the rest stays whole.
+      // line would open code, and an opener of HTML that runs past blank lines (<pre>, <!--, …)
+      // would interrupt the paragraph, where this scan cannot tell; so the rest stays whole.
       if (blank) htmlToBlank = false;
-      else if (/^ {0,3}(?:`{3,}|~{3,})/.test(line)) break;
+      else if (/^ {0,3}(?:`{3,}|~{3,})/.test(line) || LONG_HTML_OPENER.test(line)) break;
     } else {
       // A piece never starts with ---/+++: at the start of a parse it would open front matter.
       // Nor after an indented line (indented code or a list's continuation): micromark then treats
@@ -264,7 +272,7 @@ export function markdownPieces(text: string): { start: number; end: number }[] {
         pieceStart = pos;
       }
       const f = /^( {0,3})(`{3,}|~{3,})/.exec(line);
-      const html = /^( {0,3})<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i.exec(line);
+      const html = LONG_HTML_OPENER.exec(line);
       if ((f && f[1]) || (html && html[1])) break; // indented: may belong to a list item; stop splitting
       if (f) {
         fence = { ch: f[2]![0]!, len: f[2]!.length };

@@ -53,6 +53,12 @@ const FRAGMENTS = [
   'Text then\n- dash item',
 ];
 const SEPARATORS = ['\n', '\n\n', '\n\n\n', '\n \n', '\r\n\r\n'];
+/**
+ * Fixed, so `npm test` is repeatable (as test/property is); COPYDESK_PROPERTY_SEED explores others.
+ * The piece memo is shared by every run of a property, so a run can be wrong because of an earlier
+ * one: a failure is replayed with the seed alone, not with fast-check's `path`.
+ */
+const seed = Number(process.env.COPYDESK_PROPERTY_SEED ?? 20261123);
 
 const draft = fc
   .tuple(
@@ -66,8 +72,23 @@ test('pieces parse to the same blocks as the whole draft', () => {
     fc.property(draft, (text) => {
       assert.deepEqual(pieced(text), whole(text));
     }),
-    { numRuns: 3000 },
+    { numRuns: 3000, seed },
   );
+});
+
+test('HTML that may be a paragraph\'s text, then <pre>: the rest stays whole, and no piece is remembered from the wrong context', () => {
+  // A word of its own, so the memo holds none of these pieces yet.
+  const w = `zh${Date.now().toString(36)}`;
+  // "</pre>" inside a paragraph is its text; the "<pre>" after it interrupts the paragraph and
+  // runs past the blank line to the next "</pre>", so the second "${w}" paragraph is HTML here.
+  const inside = `text that ${w} continues\n</pre>\n<pre>\npreformatted\n\ntext that ${w} continues\n</pre>\n\n\nThe council may vote.\n`;
+  assert.deepEqual(pieced(inside), whole(inside));
+  assert.equal(pieced(inside).filter((b) => b.text.includes(w)).length, 1);
+  // The same last lines after a <div> block: there "<pre>" is the div's content, and the second
+  // paragraph is prose. Parsed right after the draft above, it must not get that draft's blocks.
+  const after = `<div>\nan html block ends at a blank line</div>\n<pre>\npreformatted\n\ntext that ${w} continues\n</pre>\n\n\nThe council may vote.\n`;
+  assert.deepEqual(pieced(after), whole(after));
+  assert.equal(pieced(after).filter((b) => b.text.includes(w)).length, 1);
 });
 
 test('a plain draft is split at its blank lines, fenced code and front matter stay whole', () => {
@@ -107,7 +128,7 @@ test('pieces of a draft parsed together, any left out, give the blocks of each a
         );
       },
     ),
-    { numRuns: 2000 },
+    { numRuns: 2000, seed },
   );
 });
 
