@@ -333,7 +333,7 @@ export function workerScript(): string | undefined {
  * (48 MB on 64-bit machines). Analysing a long draft allocates short-lived objects fast (parse
  * trees, tokens); with a small nursery many of them live through enough scavenges to be promoted
  * to the old generation and are collected there, later and at more cost. On the bench's 1M-word
- * draft the worker's part finished 0.5–1 s sooner (three runs each way), and the process's peak
+ * draft the worker's part finished 0.3–1 s sooner (three runs each way), and the process's peak
  * memory stayed within its run-to-run spread (810–960 MB). A folder of drafts gained nothing from it
  * and held some 50 MB more, so its workers keep the default.
  */
