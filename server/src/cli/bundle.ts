@@ -9,7 +9,7 @@ export { main, checked };
 /**
  * Runs the command with `argv` (without node and script) and ends the process with its exit code.
  * Once the report is out the process exits at once: left to end by itself, Node tears down the
- * heap of the run first, a few hundred ms after a 1M-word draft (0.3–0.5 s measured), with nothing
+ * heap of the run first, a few hundred ms after a 1M-word draft (0.2–0.5 s measured), with nothing
  * left to do. Output still queued for standard output or error is let drain first.
  */
 export function runCli(argv: string[]): Promise<void> {
