@@ -821,11 +821,28 @@ export function attributeQuotations(doc: ParsedDocument, memo?: Memo): Attribute
     while (last < units.length && units[last]!.block === bi && units[last]!.end <= end) last++;
     if (last === first) return;
     const inside = units.slice(first, last);
-    const key = `${inside.map((u) => `${u.start - block.offset},${u.end - block.offset}`).join(' ')}\u0001${masked.slice(block.offset, spaceAfter(masked, end))}`;
-    const kept = memo!('attribution.block', key, () => ({
-      data: inside.map((u) => unitDataOf(masked, u)),
-      cells: inside.map((): CueCell => ({ found: null, log: [] })),
-    }));
+    // What decides the units' data: the masked text from the block's start to just past the first
+    // white space after its end, and the units' places in it. Performance: when the masked block
+    // is the block's own text, that text object (kept by the engine across edits, its hash cached)
+    // is the outer key, and the inner key is short: the units' places, then the few masked
+    // characters after the block. Otherwise a copy of the masked block (a slice would keep this
+    // version of the draft alive) is the outer key.
+    const stop = spaceAfter(masked, end);
+    const maskedBlock = masked.slice(block.offset, end);
+    const variants = memo!('attribution.block', maskedBlock === block.text ? block.text : detach(maskedBlock), () => new Map<string, KeptBlock>());
+    const key = `${inside.map((u) => `${u.start - block.offset},${u.end - block.offset}`).join(' ')}\u0001${masked.slice(end, stop)}`;
+    let kept = variants.get(key);
+    if (!kept) {
+      // A block's text rarely comes with more than a few layouts of units: the variants stay few.
+      if (variants.size >= 8) variants.clear();
+      variants.set(
+        key,
+        (kept = {
+          data: inside.map((u) => unitDataOf(masked, u)),
+          cells: inside.map((): CueCell => ({ found: null, log: [] })),
+        }),
+      );
+    }
     for (let k = 0; k < inside.length; k++) {
       unitData[first + k] = kept.data[k];
       cells[first + k] = kept.cells[k];
@@ -939,6 +956,12 @@ export function attributeQuotations(doc: ParsedDocument, memo?: Memo): Attribute
 interface UnitData {
   toks: Tok[];
   runs: NameRun[];
+}
+
+/** The data and kept attributions of the units of one block (see blockData in attributeQuotations). */
+interface KeptBlock {
+  data: UnitData[];
+  cells: CueCell[];
 }
 
 /** A unit's kept attributions (offsets relative to the unit) and the look-ups they depended on; refreshed in place when those answer differently. */

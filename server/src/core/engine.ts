@@ -3,7 +3,7 @@
  * only the changed paragraphs are analysed again; document rules run over the parsed draft.
  * A rule that throws is isolated: its error is reported through `onRuleError` and the others run.
  */
-import { parseDocument, type Block, type ParsedDocument } from './document.js';
+import { detach, parseDocument, type Block, type ParsedDocument } from './document.js';
 import { defaultConfig, type ResolvedConfig } from './config.js';
 import { RULES } from './rules/index.js';
 import type { BlockRule, Rule, RuleContext, WorkspaceFacts } from './rule.js';
@@ -51,8 +51,14 @@ export function analyse(text: string, options: AnalyseOptions): AnalysisResult {
 export class Analyzer {
   private cache = new Map<string, BlockEntry[]>();
   private cacheConfig: ResolvedConfig | undefined;
-  /** Per-block work of document rules (see RuleContext.memo), kept like the block cache. */
-  private memo = new Map<string, Map<string, unknown>>();
+  /**
+   * Per-block work of document rules (see RuleContext.memo), by namespace then key. Each entry is
+   * stamped with the last analysis that used it; entries no analysis uses are swept once they
+   * outnumber the used ones, so the memo stays within about twice what one analysis needs.
+   */
+  private memo = new Map<string, MemoSpace>();
+  /** Stamp of the current (or last) analysis. */
+  private generation = 0;
 
   private usingDefault = false;
   /** The block texts of the last analysis (see `analyse`). */
@@ -90,24 +96,30 @@ export class Analyzer {
       }
       this.texts = texts;
     }
-    const previousMemo = this.memo;
-    const nextMemo = new Map<string, Map<string, unknown>>();
+    // A part of the rules, or an analysis that is not kept, has a memo of its own.
+    const store = retain ? this.memo : new Map<string, MemoSpace>();
+    const generation = ++this.generation;
     const ctx: RuleContext = {
       config,
       incremental: retain,
       path: options.path,
       workspace: options.workspace,
-      // One map per namespace: a lookup hashes the key alone, with no joined string to build.
+      // Performance: an entry kept from an earlier analysis is re-stamped in place, not copied into
+      // a new map: a keystroke makes a few thousand look-ups and a handful of new entries.
       memo: <T>(namespace: string, key: string, compute: () => T): T => {
-        let next = nextMemo.get(namespace);
-        if (!next) nextMemo.set(namespace, (next = new Map()));
-        let value = next.get(key) as T | undefined;
-        if (value !== undefined || next.has(key)) return value as T;
-        const previous = previousMemo.get(namespace);
-        value = previous?.get(key) as T | undefined;
-        if (value === undefined && !previous?.has(key)) value = compute();
-        next.set(key, value);
-        return value as T;
+        let space = store.get(namespace);
+        if (!space) store.set(namespace, (space = { entries: new Map(), used: 0, generation }));
+        if (space.generation !== generation) {
+          space.generation = generation;
+          space.used = 0;
+        }
+        let entry = space.entries.get(key);
+        // A kept key is a copy: a slice of the draft would keep this version of it alive.
+        if (entry === undefined) space.entries.set(retain ? detach(key) : key, (entry = { value: compute(), generation }));
+        else if (entry.generation === generation) return entry.value as T;
+        else entry.generation = generation;
+        space.used++;
+        return entry.value as T;
       },
     };
     const findings: Finding[] = [];
@@ -153,13 +165,11 @@ export class Analyzer {
     for (const rule of rules) {
       if (rule.scope !== 'document') continue;
       for (const r of run(rule, report, () => rule.analyse(doc, ctx))) findings.push(toFinding(rule, config, r));
-      if (!retain) nextMemo.clear();
+      if (!retain) store.clear();
     }
     // Only blocks of the current text stay cached: the cache never outgrows the draft.
-    if (!options.part) {
-      this.cache = retain ? next : new Map();
-      this.memo = nextMemo;
-    }
+    if (!options.part) this.cache = retain ? next : new Map();
+    if (retain) sweep(this.memo, generation);
     if (options.part) return { findings, document: doc, unusedDisables: [] };
     return { ...finish(text, options.languageId, findings), document: doc };
   }
@@ -183,6 +193,29 @@ function finish(text: string, languageId: LanguageId, findings: Finding[]): Omit
   const known = new Set<string>([...RULES.map((r) => r.id), ...CATEGORIES]);
   const { findings: kept, unused } = applyDisables(text, findings, { languageId, known });
   return { findings: kept, unusedDisables: unused };
+}
+
+/** One namespace of RuleContext.memo: its entries and how many the analysis `generation` used. */
+interface MemoSpace {
+  entries: Map<string, { value: unknown; generation: number }>;
+  used: number;
+  generation: number;
+}
+
+/**
+ * Drops what the analysis `generation` did not use, in the namespaces where unused entries are more
+ * than the used ones (and a namespace it did not use at all): memory stays bounded by what recent
+ * versions of the draft need, and the cost of a sweep is spread over the analyses before it.
+ */
+function sweep(memo: Map<string, MemoSpace>, generation: number): void {
+  for (const [namespace, space] of memo) {
+    if (space.generation !== generation) {
+      memo.delete(namespace);
+      continue;
+    }
+    if (space.entries.size <= 2 * space.used + 16) continue;
+    for (const [key, entry] of space.entries) if (entry.generation !== generation) space.entries.delete(key);
+  }
 }
 
 /** The findings of each block rule on a block of this kind, depth and list membership. */

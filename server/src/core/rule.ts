@@ -22,9 +22,12 @@ export interface RuleContext {
   workspace?: WorkspaceFacts;
   /**
    * Remembers per-block work of a document rule across analyses of the same draft: `compute` runs
-   * only when `key` (usually a block's text) was not seen in this or the previous analysis, so a
-   * keystroke redoes only the changed paragraph. Entries not used in an analysis are dropped.
-   * `namespace` keeps rules apart. Values must be treated as immutable.
+   * only when `key` (usually a block's text) was not seen in a recent analysis, so a keystroke
+   * redoes only the changed paragraph. Entries that analyses stop using are dropped before they
+   * outnumber the used ones. `namespace` keeps rules apart. Values must be treated as immutable
+   * (a value may be a cache of its own, for work that depends on the key and more: see
+   * repeated-text's spans). Performance: a key that is an unchanged block's `text` costs no
+   * hashing (the engine hands the block the very string object of the last analysis).
    */
   memo<T>(namespace: string, key: string, compute: () => T): T;
   /**

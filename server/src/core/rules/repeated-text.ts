@@ -14,7 +14,7 @@
  * so a keystroke re-normalises one paragraph; the cross-block pass is a linear walk over those
  * hashes with hash maps.
  */
-import type { DocumentRule } from '../rule.js';
+import type { DocumentRule, RuleContext } from '../rule.js';
 import type { Fix, RawFinding } from '../types.js';
 import type { Block, ParsedDocument } from '../document.js';
 import { allowedBoilerplateKeys, hash53, hash53Joined, normWords, sentenceRanges, stem } from '../workspace.js';
@@ -76,12 +76,10 @@ export const repeatedText: DocumentRule = {
     const spans = mergeSpans([...wholeSentences(exactRepeats(doc.blocks, facts), doc.blocks, facts), ...nearDuplicates(doc.blocks, facts)]);
     const out: RawFinding[] = [];
     for (const s of spans) {
-      // What a span's own text gives (its normalised key, word count, content test) is memoised
-      // by that text: the same repeats come back on every keystroke.
-      const { key, n, content } = ctx.memo('repeated-text-span', doc.text.slice(s.start, s.end), () => spanFacts(doc.text.slice(s.start, s.end)));
+      const block = blockAt(doc.blocks, s.start);
+      const { key, n, content } = spanFactsOf(doc, block, s, ctx);
       if (!content) continue;
       if (allowed.some((a) => a.includes(key) || (key.includes(a) && a.length >= key.length * 0.6))) continue;
-      const block = blockAt(doc.blocks, s.start);
       const pull = block !== undefined && (doc.blocks[block]!.quoteDepth > 0 || facts[block]!.pullQuote);
       const what = s.kind === 'near' ? 'nearly repeats an earlier sentence' : `repeats ${n} words that appeared earlier`;
       const fix = deletion(doc, s.start, s.end);
@@ -101,7 +99,32 @@ export const repeatedText: DocumentRule = {
   },
 };
 
-function spanFacts(text: string): { key: string; n: number; content: boolean } {
+/**
+ * What a span's own text gives (its normalised key, word count, content test), memoised: the same
+ * repeats come back on every keystroke. Performance: a span inside a block whose text is its slice
+ * of the draft is kept under that text object (the engine keeps an unchanged paragraph's, so the
+ * look-up hashes nothing new) by its place in the block; any other span by its own text.
+ */
+function spanFactsOf(doc: ParsedDocument, bi: number | undefined, s: Span, ctx: RuleContext): SpanFacts {
+  const b = bi === undefined ? undefined : doc.blocks[bi]!;
+  const end = b ? b.offset + b.text.length : 0;
+  if (b && s.end <= end && doc.text.slice(b.offset, end) === b.text) {
+    const spans = ctx.memo('repeated-text-spans', b.text, () => new Map<string, SpanFacts>());
+    const place = `${s.start - b.offset}:${s.end - b.offset}`;
+    let facts = spans.get(place);
+    if (!facts) spans.set(place, (facts = spanFacts(b.text.slice(s.start - b.offset, s.end - b.offset))));
+    return facts;
+  }
+  return ctx.memo('repeated-text-span', doc.text.slice(s.start, s.end), () => spanFacts(doc.text.slice(s.start, s.end)));
+}
+
+interface SpanFacts {
+  key: string;
+  n: number;
+  content: boolean;
+}
+
+function spanFacts(text: string): SpanFacts {
   const ws = normWords(text);
   const key = ws.map((w) => w.norm).join(' ');
   return { key, n: ws.length, content: hasContent(key) };

@@ -16,7 +16,7 @@
  * paragraph; the neighbourhood pass over all lines is linear and cheap.
  */
 import type { DocumentRule, RuleContext } from '../rule.js';
-import type { RawFinding } from '../types.js';
+import type { LanguageId, RawFinding } from '../types.js';
 import { detach, type Block, type ParsedDocument } from '../document.js';
 import { CRUFT, CTA_OBJECTS, CTA_VERBS, PARTIAL_MAX_WORDS, STOPWORDS, type CruftKind } from '../data/cruft.js';
 import { allowedBoilerplateKeys, normKey } from '../workspace.js';
@@ -148,6 +148,12 @@ function finding(doc: ParsedDocument, run: Unit[]): RawFinding {
   };
 }
 
+/** Memo namespaces of whole-line blocks, by the English test and the language id (constants: a look-up hashes no new string). */
+const BLOCK_NAMESPACE = {
+  en: { markdown: 'web-cruft:en:markdown', plaintext: 'web-cruft:en:plaintext' },
+  xx: { markdown: 'web-cruft:xx:markdown', plaintext: 'web-cruft:xx:plaintext' },
+} as const satisfies Record<'en' | 'xx', Record<LanguageId, string>>;
+
 /** Characters at the head of the draft sampled to decide whether it is English. */
 const ENGLISH_SAMPLE = 200_000;
 
@@ -174,7 +180,7 @@ function unitsOf(doc: ParsedDocument, ctx: RuleContext): Unit[] {
     // (the engine keeps an unchanged paragraph's text object, so the lookup costs no hashing).
     const rel =
       same && lineStart === b.offset && lineEnd === end
-        ? ctx.memo(english ? `web-cruft:en:${doc.languageId}` : `web-cruft:xx:${doc.languageId}`, b.text, () => blockUnits(doc, b, english))
+        ? ctx.memo(BLOCK_NAMESPACE[english ? 'en' : 'xx'][doc.languageId], b.text, () => blockUnits(doc, b, english))
         : ctx.memo(
             'web-cruft',
             `${english ? 'en' : 'xx'}:${doc.languageId}:${b.offset - lineStart}:${b.text.length}:${same ? 1 : 0}:${doc.text.slice(lineStart, b.offset)}${b.text}${same ? '' : raw}${doc.text.slice(end, lineEnd)}`,
@@ -208,27 +214,50 @@ function blockUnits(doc: ParsedDocument, b: Block, english: boolean): Unit[] {
 
 /**
  * Whether the head of the draft is dense enough in English function words. Words never cross a
- * line break, so the counts are summed line by line, each line's memoised by its text.
+ * line break, so the counts can be summed over any pieces cut at line breaks: a block that fills
+ * its lines and has nothing masked is counted by its text (the engine keeps an unchanged
+ * paragraph's text object, so its look-up hashes nothing), the rest line by line, each line's
+ * counts memoised by its text.
  */
 function isEnglish(doc: ParsedDocument, ctx: RuleContext): boolean {
-  const head = doc.text.length > ENGLISH_SAMPLE ? doc.text.slice(0, ENGLISH_SAMPLE) : doc.text;
+  const text = doc.text;
+  const limit = Math.min(text.length, ENGLISH_SAMPLE);
   let words = 0;
   let stops = 0;
-  for (let from = 0; from < head.length; ) {
-    let to = head.indexOf('\n', from);
-    if (to < 0) to = head.length;
-    if (to > from) {
-      const line = head.slice(from, to);
-      const c = ctx.memo('web-cruft-english', line, () => {
-        const ws = line.match(WORD_RE) ?? [];
-        return { words: ws.length, stops: ws.filter((w) => STOPWORDS.has(w.toLowerCase())).length };
-      });
-      words += c.words;
-      stops += c.stops;
+  /** Counts the lines of text[from, to), to cut at a line break or at the sample's end. */
+  const countLines = (from: number, to: number): void => {
+    while (from < to) {
+      let lineEnd = text.indexOf('\n', from);
+      if (lineEnd < 0 || lineEnd > to) lineEnd = to;
+      if (lineEnd > from) {
+        const line = text.slice(from, lineEnd);
+        const c = ctx.memo('web-cruft-english', line, () => wordCounts(line));
+        words += c.words;
+        stops += c.stops;
+      }
+      from = lineEnd + 1;
     }
-    from = to + 1;
+  };
+  let pos = 0;
+  for (const b of doc.blocks) {
+    const end = b.offset + b.text.length;
+    if (end > limit) break;
+    const fillsLines = (b.offset === 0 || text[b.offset - 1] === '\n') && (end === text.length || text[end] === '\n');
+    if (b.offset < pos || !fillsLines || text.slice(b.offset, end) !== b.text) continue;
+    countLines(pos, b.offset);
+    const c = ctx.memo('web-cruft-english-block', b.text, () => wordCounts(b.text));
+    words += c.words;
+    stops += c.stops;
+    pos = end;
   }
+  countLines(pos, limit);
   return stops >= words * ENGLISH_MIN_STOP;
+}
+
+/** Words and function words of a piece of text. */
+function wordCounts(text: string): { words: number; stops: number } {
+  const ws = text.match(WORD_RE) ?? [];
+  return { words: ws.length, stops: ws.filter((w) => STOPWORDS.has(w.toLowerCase())).length };
 }
 
 function isContinuation(prev: string, line: string): boolean {
