@@ -251,6 +251,14 @@ export class WorkspaceIndex {
     this.byPath.delete(path);
   }
 
+  /**
+   * Whether a draft other than `path` is indexed: shared-boilerplate can find nothing otherwise,
+   * so an adapter need not hand the rules the index (a keystroke then skips its look-ups).
+   */
+  hasOtherThan(path: string | undefined): boolean {
+    return this.byPath.size > (path !== undefined && this.byPath.has(path) ? 1 : 0);
+  }
+
   /** The indexed paths. */
   paths(): string[] {
     return [...this.byPath.keys()];

@@ -43,6 +43,7 @@ let rawSettings: unknown = {};
 let settings: ServerSettings = normaliseSettings({});
 const configLoader = new ConfigLoader();
 const workspaceIndex = new WorkspaceIndex();
+const workspaceFacts = workspaceIndex.facts();
 let workspaceRoots: string[] = [];
 /** Config files whose error has been shown, so the user sees each problem once. */
 const reportedConfigErrors = new Set<string>();
@@ -232,7 +233,8 @@ function validate(uri: string): void {
           languageId,
           config: configFor(uri, state),
           path: path ?? uri,
-          workspace: workspaceIndex.facts(),
+          // A draft with no other draft indexed shares nothing: no look-ups for each keystroke.
+          workspace: workspaceIndex.hasOtherThan(path) ? workspaceFacts : undefined,
           onRuleError: (rule, error) => {
             // Logged once per rule, not once per keystroke; the other rules still report.
             if (failedRules.has(rule)) return;

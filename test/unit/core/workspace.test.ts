@@ -43,6 +43,21 @@ test('updating a file replaces its entries; removing it forgets them', () => {
   assert.deepEqual(index.paths(), ['a.txt']);
 });
 
+test('the index tells whether a draft other than a given one is indexed', () => {
+  const index = new WorkspaceIndex();
+  assert.equal(index.hasOtherThan('a.txt'), false);
+  assert.equal(index.hasOtherThan(undefined), false);
+  index.update('a.txt', shared, 'plaintext');
+  // A draft alone: the only indexed draft is itself.
+  assert.equal(index.hasOtherThan('a.txt'), false);
+  assert.equal(index.hasOtherThan('b.txt'), true);
+  assert.equal(index.hasOtherThan(undefined), true);
+  index.update('b.txt', shared, 'plaintext');
+  assert.equal(index.hasOtherThan('a.txt'), true);
+  index.remove('b.txt');
+  assert.equal(index.hasOtherThan('a.txt'), false);
+});
+
 test('sentences of eight words or more are indexed inside longer paragraphs', () => {
   const index = new WorkspaceIndex();
   index.update('a.txt', `The tide was late. ${shared} Boats waited.`, 'plaintext');
