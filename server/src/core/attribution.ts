@@ -243,7 +243,10 @@ interface Mention {
 }
 
 function isCap(t: Tok | undefined): boolean {
-  return !!t && t.kind === 'w' && /^\p{Lu}/u.test(t.text);
+  if (!t || t.kind !== 'w') return false;
+  // Performance: asked of every word of a draft; an ASCII first letter needs no Unicode look-up.
+  const c = t.text.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.text);
 }
 
 /** Runs of capitalised words, read left to right from token `i`, allowing "Dr." and initials. */
@@ -375,9 +378,10 @@ function lowerWords(masked: string, memo?: Memo): (w: string) => boolean {
     const end = nl < 0 ? masked.length : nl + 1;
     lines++;
     // A cut after a line chosen by the line's own content (so cuts do not move when text above
-    // changes), about one line in 96, or after 512 lines at most.
+    // changes), about one line in 32, or after 512 lines at most. Small chunks: an edit re-reads
+    // one, and a look-up asks up to 64 of them before a union of all is built.
     const len = end - pos;
-    const cut = end === masked.length || lines >= 512 || (len > 1 && (len * 31 + masked.charCodeAt(pos) + masked.charCodeAt(pos + (len >> 1)) * 7) % 96 === 0);
+    const cut = end === masked.length || lines >= 512 || (len > 1 && (len * 31 + masked.charCodeAt(pos) + masked.charCodeAt(pos + (len >> 1)) * 7) % 32 === 0);
     if (cut) {
       const text = masked.slice(from, end);
       // Kept across edits: the words are cut from a copy of the chunk, not from this version's draft.
@@ -389,7 +393,7 @@ function lowerWords(masked: string, memo?: Memo): (w: string) => boolean {
   }
   let union: Set<string> | undefined;
   return (w) => {
-    if (chunks.length <= 32) return chunks.some((c) => c.has(w));
+    if (chunks.length <= 64) return chunks.some((c) => c.has(w));
     if (!union) {
       union = new Set<string>();
       for (const c of chunks) for (const x of c) union.add(x);
