@@ -824,30 +824,30 @@ export function attributeQuotations(doc: ParsedDocument, memo?: Memo): Attribute
     let last = first;
     while (last < units.length && units[last]!.block === bi && units[last]!.end <= end) last++;
     if (last === first) return;
-    const inside = units.slice(first, last);
     // What decides the units' data: the masked text from the block's start to just past the first
     // white space after its end, and the units' places in it. Performance: when the masked block
     // is the block's own text, that text object (kept by the engine across edits, its hash cached)
-    // is the outer key, and the inner key is short: the units' places, then the few masked
-    // characters after the block. Otherwise a copy of the masked block (a slice would keep this
-    // version of the draft alive) is the outer key.
+    // is the key, and the variants kept under it are told apart by the units' places and the few
+    // masked characters after the block, compared as they are (no key string is built). Otherwise
+    // a copy of the masked block (a slice would keep this version of the draft alive) is the key.
     const stop = spaceAfter(masked, end);
     const maskedBlock = masked.slice(block.offset, end);
-    const variants = memo!('attribution.block', maskedBlock === block.text ? block.text : detach(maskedBlock), () => new Map<string, KeptBlock>());
-    const key = `${inside.map((u) => `${u.start - block.offset},${u.end - block.offset}`).join(' ')}\u0001${masked.slice(end, stop)}`;
-    let kept = variants.get(key);
+    const variants = memo!('attribution.block', maskedBlock === block.text ? block.text : detach(maskedBlock), (): KeptBlock[] => []);
+    const tail = masked.slice(end, stop);
+    let kept = variants.find((v) => v.tail === tail && samePlaces(v.places, units, first, last, block.offset));
     if (!kept) {
       // A block's text rarely comes with more than a few layouts of units: the variants stay few.
-      if (variants.size >= 8) variants.clear();
-      variants.set(
-        key,
-        (kept = {
-          data: inside.map((u) => unitDataOf(masked, u)),
-          cells: inside.map((): CueCell => ({ found: null, log: [] })),
-        }),
-      );
+      if (variants.length >= 8) variants.length = 0;
+      const inside = units.slice(first, last);
+      kept = {
+        places: inside.flatMap((u) => [u.start - block.offset, u.end - block.offset]),
+        tail: detach(tail),
+        data: inside.map((u) => unitDataOf(masked, u)),
+        cells: inside.map((): CueCell => ({ found: null, log: [] })),
+      };
+      variants.push(kept);
     }
-    for (let k = 0; k < inside.length; k++) {
+    for (let k = 0; k < last - first; k++) {
       unitData[first + k] = kept.data[k];
       cells[first + k] = kept.cells[k];
     }
@@ -982,8 +982,22 @@ interface UnitData {
 
 /** The data and kept attributions of the units of one block (see blockData in attributeQuotations). */
 interface KeptBlock {
+  /** Start and end of each unit, relative to the block. */
+  places: number[];
+  /** The masked characters after the block that its last token may read. */
+  tail: string;
   data: UnitData[];
   cells: CueCell[];
+}
+
+/** Whether units[first..last) lie at `places` (pairs of start and end) relative to `offset`. */
+function samePlaces(places: readonly number[], units: readonly Unit[], first: number, last: number, offset: number): boolean {
+  if (places.length !== 2 * (last - first)) return false;
+  for (let k = 0; k < last - first; k++) {
+    const u = units[first + k]!;
+    if (places[2 * k] !== u.start - offset || places[2 * k + 1] !== u.end - offset) return false;
+  }
+  return true;
 }
 
 /** A unit's kept attributions (offsets relative to the unit) and the look-ups they depended on; refreshed in place when those answer differently. */
