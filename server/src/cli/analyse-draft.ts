@@ -2,7 +2,7 @@
  * The analysis of one draft as the CLI runs it, in this thread or on a worker thread (workers.ts).
  * Kept apart from workers.ts so a run that stays in this thread never loads node:worker_threads.
  */
-import { analyse, type AnalysisResult, type LanguageId, type ResolvedConfig, type WorkspaceFacts } from '../core/index.js';
+import { analyse, type AnalysisResult, type Finding, type LanguageId, type ResolvedConfig, type WorkspaceFacts } from '../core/index.js';
 import { renderFindings, type RenderedFindings } from './format/json.js';
 
 /** One draft to analyse. `config` must be plain data (it is copied to a worker). */
@@ -23,6 +23,22 @@ export interface DraftJob {
    * that analysed the draft, so the threads share the writing of a --format json report.
    */
   render?: 'json';
+  /**
+   * With `render`: the findings serve only the report (their JSON is rendered), its order, inline
+   * disables and the exit status. A worker thread then sends back only what those read of each
+   * finding (see `reportOnly`), not its message, fixes and data: less to copy between threads.
+   * Never set when the findings are also cached or fixed.
+   */
+  reportOnly?: boolean;
+}
+
+/**
+ * What the thread that merges and reports reads of a finding whose JSON is already rendered: its
+ * rule, category and severity (disables, exit status, --quiet) and its place (order). The message
+ * and fixes are left empty: they are in the rendered JSON.
+ */
+export function reportOnly(f: Finding): Finding {
+  return { rule: f.rule, category: f.category, severity: f.severity, message: '', offset: f.offset, length: f.length, fixes: [] };
 }
 
 /** What the analysis of one draft gave, minus the parsed document (it stays where it was parsed). */

@@ -436,7 +436,9 @@ async function check(opts: CliOptions, io: CliIo): Promise<number> {
       const onProgress = (k: number) => progress.tick(before + k);
       // With threads, a JSON report is written by the threads as they analyse (format/json.ts).
       const render = pool && opts.format === 'json' ? ('json' as const) : undefined;
-      const jobs = pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]!, render }));
+      // Findings that go to the report alone (not to the cache) come back from a worker lean.
+      const reportOnly = render !== undefined && !cache;
+      const jobs = pending.map((n) => ({ path: mine[n]!.path, text: mine[n]!.text, languageId: mine[n]!.languageId, config: configs[n]!, render, reportOnly }));
       let outcomes: DraftOutcome[];
       if (pool) {
         const { keepRendered } = await import('./format/json.js');

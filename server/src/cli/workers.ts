@@ -26,7 +26,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { LanguageId, ResolvedConfig, WorkspaceFacts } from '../core/index.js';
 import { WorkspaceIndex, type WorkspaceSnapshot } from '../core/workspace.js';
-import { analyseOne, type DraftJob, type DraftOutcome } from './analyse-draft.js';
+import { analyseOne, reportOnly, type DraftJob, type DraftOutcome } from './analyse-draft.js';
 
 export type { DraftJob, DraftOutcome };
 
@@ -67,7 +67,7 @@ export interface PoolJob {
 type Request =
   | { type: 'index'; items: ({ id: number } & IndexDraft)[] }
   | { type: 'workspace'; snapshot: WorkspaceSnapshot | null }
-  | { type: 'analyse'; items: { id: number; draft: number; config?: ResolvedConfig; render?: DraftJob['render']; job?: DraftJob }[] };
+  | { type: 'analyse'; items: { id: number; draft: number; config?: ResolvedConfig; render?: DraftJob['render']; reportOnly?: boolean; job?: DraftJob }[] };
 
 type Reply = { items: { id: number; units?: Omit<DraftUnits, 'path'>; outcome?: DraftOutcome }[] };
 
@@ -90,10 +90,13 @@ class DraftServer {
         return { items: [] };
       case 'analyse':
         return {
-          items: message.items.map(({ id, draft, config, render, job }) => {
+          items: message.items.map(({ id, draft, config, render, reportOnly: only, job }) => {
             const d = job ?? this.drafts.get(draft);
             if (!d) throw new Error(`check worker: draft ${draft} was not indexed here`);
-            return { id, outcome: analyseOne(job ?? { ...d, config, render }, this.workspace) };
+            const outcome = analyseOne(job ?? { ...d, config, render, reportOnly: only }, this.workspace);
+            // A worker's findings are copied to the main thread: only what the report reads of them.
+            if (!isMainThread && outcome.json && (job?.reportOnly ?? only)) outcome.findings = outcome.findings.map(reportOnly);
+            return { id, outcome };
           }),
         };
     }
@@ -273,7 +276,7 @@ export class CheckPool {
           if (n === undefined) break;
           const { draft, job } = jobs[n]!;
           // The thread that indexed the draft has its text; any other gets the whole job.
-          items.push(draft >= 0 && this.owner[draft] === k ? { id: n, draft, config: job.config, render: job.render } : { id: n, draft: -1, job });
+          items.push(draft >= 0 && this.owner[draft] === k ? { id: n, draft, config: job.config, render: job.render, reportOnly: job.reportOnly } : { id: n, draft: -1, job });
         }
         if (items.length === 0 || this.stopped) return;
         const reply = await member.request({ type: 'analyse', items });

@@ -105,6 +105,31 @@ test('analyseDrafts on several threads equals the analysis in one', async () => 
   assert.deepEqual(threaded, inThread);
 });
 
+test('a worker sends back lean findings for a report alone: the same JSON, and what merging and the exit status read', async () => {
+  const jobs = paths.slice(0, 4).map((path) => ({ path, text: files[path.slice(tree.dir.length + 1)]!, languageId: languageOfPath(path), render: 'json' as const }));
+  const full = await analyseDrafts(jobs, { threads: 2 });
+  const lean = await analyseDrafts(
+    jobs.map((j) => ({ ...j, reportOnly: true })),
+    { threads: 2 },
+  );
+  // The drafts are dealt round the threads, and the worker takes its first batch at once: some of
+  // them are analysed there (it may take more from this thread's queue).
+  let leanFromWorker = 0;
+  lean.forEach((o, k) => {
+    const f = full[k]!;
+    assert.ok(o.findings.length > 0, 'the drafts have findings');
+    assert.deepEqual(o.json, f.json, 'the rendered JSON is the same');
+    assert.deepEqual(o.unusedDisables, f.unusedDisables);
+    assert.deepEqual(
+      o.findings.map(({ rule, category, severity, offset, length }) => ({ rule, category, severity, offset, length })),
+      f.findings.map(({ rule, category, severity, offset, length }) => ({ rule, category, severity, offset, length })),
+    );
+    if (o.findings.every((x) => x.message === '' && x.fixes.length === 0)) leanFromWorker++;
+    else assert.deepEqual(o.findings, f.findings, 'this thread keeps its own findings whole');
+  });
+  assert.ok(leanFromWorker >= 1, 'the worker’s drafts came back lean');
+});
+
 test('a pool of one thread is no pool: the caller works in its own thread', () => {
   assert.equal(CheckPool.start(1), undefined);
 });
