@@ -61,8 +61,8 @@ export class Analyzer {
   private generation = 0;
 
   private usingDefault = false;
-  /** The block texts of the last analysis (see `analyse`). */
-  private texts = new Map<string, string>();
+  /** The block texts of the last analysis, in order (see `analyse`). */
+  private texts: string[] = [];
 
   /**
    * `retain: false` is for one analysis only (the CLI): the per-block work of a document rule is
@@ -88,11 +88,23 @@ export class Analyzer {
       // Performance: each unchanged paragraph gets the very string object it had in the last
       // analysis, so every memo keyed by a block's text finds it by identity (its hash is cached
       // with the string), instead of hashing and comparing the paragraph's characters again.
-      const texts = new Map<string, string>();
-      for (const block of doc.blocks) {
-        const same = this.texts.get(block.text);
-        if (same !== undefined) block.text = same;
-        texts.set(block.text, block.text);
+      // An edit leaves the paragraphs before it where they were, and after it most often too (a
+      // keystroke moves none): each block is first compared with the one at its place last time
+      // (no hashing), and only the others are looked up by text, in a map of the last texts made
+      // on the first such block (their hashes are cached, so only the new text is hashed).
+      const last = this.texts;
+      let byText: Map<string, string> | undefined;
+      const texts: string[] = new Array(doc.blocks.length);
+      for (let i = 0; i < doc.blocks.length; i++) {
+        const block = doc.blocks[i]!;
+        const here = last[i];
+        if (here !== undefined && here === block.text) block.text = here;
+        else {
+          byText ??= new Map(last.map((t) => [t, t]));
+          const same = byText.get(block.text);
+          if (same !== undefined) block.text = same;
+        }
+        texts[i] = block.text;
       }
       this.texts = texts;
     }
