@@ -215,6 +215,13 @@ function plainParagraphPiece(piece: string): Block[] | undefined {
 }
 
 /**
+ * The first line of HTML that runs until its own end (`</pre>`, `-->`, …), blank lines included
+ * (CommonMark's HTML blocks 1–5); it may interrupt a paragraph. Groups: indentation, tag, comment,
+ * processing instruction, CDATA, declaration.
+ */
+const LONG_HTML_OPENER = /^( {0,3})<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i;
+
+/**
  * Splits Markdown into pieces that parse the same alone as inside the whole draft: a piece starts
  * at a line that follows a blank line and begins in column 0 with a non-blank character, outside
  * fenced code, multi-paragraph HTML and front matter. Such a line cannot continue any construct of
@@ -224,13 +231,6 @@ function plainParagraphPiece(piece: string): Block[] | undefined {
  * the draft; lone CR line ends; indented fences or HTML that may sit inside a list) keeps the rest
  * of the draft as one piece, which is exactly the whole-draft parse.
  */
-/**
- * The first line of HTML that runs until its own end (`</pre>`, `-->`, …), blank lines included
- * (CommonMark's HTML blocks 1–5); it may interrupt a paragraph. Groups: indentation, tag, comment,
- * processing instruction, CDATA, declaration.
- */
-const LONG_HTML_OPENER = /^( {0,3})<(?:(script|pre|style|textarea)(?:[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))/i;
-
 export function markdownPieces(text: string): { start: number; end: number }[] {
   const whole = [{ start: 0, end: text.length }];
   // Definitions ([id]: url, [^note]: text) change how other paragraphs parse.
