@@ -26,7 +26,7 @@ export interface DraftJob {
   /**
    * With `render`: the findings serve only the report (their JSON is rendered), its order, inline
    * disables and the exit status. A worker thread then sends back only what those read of each
-   * finding (see `reportOnly`), not its message, fixes and data: less to copy between threads.
+   * finding (see `leanFinding`), not its message, fixes and data: less to copy between threads.
    * Never set when the findings are also cached or fixed.
    */
   reportOnly?: boolean;
@@ -37,7 +37,7 @@ export interface DraftJob {
  * rule, category and severity (disables, exit status, --quiet) and its place (order). The message
  * and fixes are left empty: they are in the rendered JSON.
  */
-export function reportOnly(f: Finding): Finding {
+export function leanFinding(f: Finding): Finding {
   return { rule: f.rule, category: f.category, severity: f.severity, message: '', offset: f.offset, length: f.length, fixes: [] };
 }
 

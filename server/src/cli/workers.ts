@@ -24,9 +24,9 @@ import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { LanguageId, ResolvedConfig, WorkspaceFacts } from '../core/index.js';
+import type { LanguageId, WorkspaceFacts } from '../core/index.js';
 import { WorkspaceIndex, type WorkspaceSnapshot } from '../core/workspace.js';
-import { analyseOne, reportOnly, type DraftJob, type DraftOutcome } from './analyse-draft.js';
+import { analyseOne, leanFinding, type DraftJob, type DraftOutcome } from './analyse-draft.js';
 
 export type { DraftJob, DraftOutcome };
 
@@ -67,7 +67,7 @@ export interface PoolJob {
 type Request =
   | { type: 'index'; items: ({ id: number } & IndexDraft)[] }
   | { type: 'workspace'; snapshot: WorkspaceSnapshot | null }
-  | { type: 'analyse'; items: { id: number; draft: number; config?: ResolvedConfig; render?: DraftJob['render']; reportOnly?: boolean; job?: DraftJob }[] };
+  | { type: 'analyse'; items: ({ id: number; draft: number; job?: DraftJob } & Pick<DraftJob, 'config' | 'render' | 'reportOnly'>)[] };
 
 type Reply = { items: { id: number; units?: Omit<DraftUnits, 'path'>; outcome?: DraftOutcome }[] };
 
@@ -90,12 +90,13 @@ class DraftServer {
         return { items: [] };
       case 'analyse':
         return {
-          items: message.items.map(({ id, draft, config, render, reportOnly: only, job }) => {
+          items: message.items.map(({ id, draft, config, render, reportOnly, job }) => {
             const d = job ?? this.drafts.get(draft);
             if (!d) throw new Error(`check worker: draft ${draft} was not indexed here`);
-            const outcome = analyseOne(job ?? { ...d, config, render, reportOnly: only }, this.workspace);
+            const todo = job ?? { ...d, config, render, reportOnly };
+            const outcome = analyseOne(todo, this.workspace);
             // A worker's findings are copied to the main thread: only what the report reads of them.
-            if (!isMainThread && outcome.json && (job?.reportOnly ?? only)) outcome.findings = outcome.findings.map(reportOnly);
+            if (!isMainThread && outcome.json && todo.reportOnly) outcome.findings = outcome.findings.map(leanFinding);
             return { id, outcome };
           }),
         };
