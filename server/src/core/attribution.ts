@@ -857,7 +857,7 @@ export function attributeQuotations(doc: ParsedDocument, memo?: Memo): Attribute
   // read for. Performance: a 1M-word draft held about a hundred bytes a token otherwise.
   const nearQuote = memo ? undefined : unitsNearQuotes(units, quotes);
   const runsOf = (ui: number): NameRun[] =>
-    !nearQuote || nearQuote[ui] || unitData[ui] ? dataOf(ui).runs : nameRunsOf(tokensIn(masked, units[ui]!.start, units[ui]!.end));
+    !nearQuote || nearQuote[ui] || unitData[ui] ? dataOf(ui).runs : unitDataOf(masked, units[ui]!).runs;
   const mentions = mentionsOf(units, runsOf, lowerWords(masked, memo));
   const finder = new SpeakerFinder(doc, mentions);
   const unitOf = (offset: number): number => {
