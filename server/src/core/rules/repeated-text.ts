@@ -112,7 +112,11 @@ function spanFactsOf(doc: ParsedDocument, bi: number | undefined, s: Span, ctx: 
     const spans = ctx.memo('repeated-text-spans', b.text, () => new Map<string, SpanFacts>());
     const place = `${s.start - b.offset}:${s.end - b.offset}`;
     let facts = spans.get(place);
-    if (!facts) spans.set(place, (facts = spanFacts(b.text.slice(s.start - b.offset, s.end - b.offset))));
+    if (!facts) {
+      // The spans found in one paragraph change as the rest of the draft does: keep the recent few.
+      if (spans.size >= 64) spans.clear();
+      spans.set(place, (facts = spanFacts(b.text.slice(s.start - b.offset, s.end - b.offset))));
+    }
     return facts;
   }
   return ctx.memo('repeated-text-span', doc.text.slice(s.start, s.end), () => spanFacts(doc.text.slice(s.start, s.end)));
