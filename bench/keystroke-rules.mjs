@@ -14,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { percentile, typingPlace } from './typing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -59,9 +60,8 @@ const firstMs = performance.now() - t0;
 const perRule = new Map();
 const totals = [];
 for (let i = 0; i < EDITS; i++) {
-  // One letter typed right after a letter, at places spread over the draft (bench/run.mjs's edits).
-  let at = Math.floor((((i * 7919) % EDITS) + 0.5) * (text.length / EDITS));
-  while (at < text.length && !/\p{L}/u.test(text[at - 1] ?? '')) at++;
+  // The edits bench/run.mjs types.
+  const at = typingPlace(text, i, EDITS);
   text = text.slice(0, at) + 'e' + text.slice(at);
   spent = new Map();
   t0 = performance.now();
@@ -78,12 +78,8 @@ for (let i = 0; i < EDITS; i++) {
   perRule.get('(engine)').push(total - inRules);
 }
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-const row = (name, xs) => `| ${name.padEnd(22)} | ${pct(xs, 50).toFixed(2).padStart(7)} | ${pct(xs, 95).toFixed(2).padStart(7)} | ${mean(xs).toFixed(2).padStart(7)} |`;
+const row = (name, xs) => `| ${name.padEnd(22)} | ${percentile(xs, 50).toFixed(2).padStart(7)} | ${percentile(xs, 95).toFixed(2).padStart(7)} | ${mean(xs).toFixed(2).padStart(7)} |`;
 console.log(`${draft}: ${languageId}, ${text.length} characters; first analysis ${firstMs.toFixed(1)} ms; ${EDITS} one-letter edits`);
 console.log('| Part of a keystroke     |     p50 |     p95 |    mean |');
 console.log('| ---------------------- | ------: | ------: | ------: |');

@@ -20,6 +20,7 @@ import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { makeCorpora, label } from './corpus.mjs';
+import { percentile, typingPlace } from './typing.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -97,10 +98,6 @@ function timed(script, scriptArgs, { timeoutS = 0, env = {} } = {}) {
   });
 }
 
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
 // Three runs at 1M words too: one run there moves by 15 % with the machine's other load.
 const repeats = (size) => (size <= 10_000 ? (QUICK ? 3 : 5) : QUICK ? 1 : 3);
 
@@ -199,12 +196,10 @@ async function editorRun(f) {
   const open = await wait;
   const firstMs = open.at - t0;
 
-  // Edits spread evenly over the draft, each typing one letter right after a letter (inside a word
-  // of prose, the commonest keystroke), so each one changes exactly one paragraph.
+  // Edits spread evenly over the draft, one letter each, each changing one paragraph (typing.mjs).
   const times = [];
   for (let i = 0; i < EDITS; i++) {
-    let at = Math.floor(((i * 7919) % EDITS + 0.5) * (text.length / EDITS));
-    while (at < text.length && !/\p{L}/u.test(text[at - 1] ?? '')) at++;
+    const at = typingPlace(text, i, EDITS);
     const before = text.slice(0, at);
     const line = (before.match(/\n/g) ?? []).length;
     const character = at - (before.lastIndexOf('\n') + 1);
@@ -237,11 +232,11 @@ async function editorRun(f) {
     firstAnalysisServerMs: serverMs.get(1),
     diagnostics: open.n,
     edits: EDITS,
-    keystrokeP50Ms: pct(times, 50),
-    keystrokeP95Ms: pct(times, 95),
+    keystrokeP50Ms: percentile(times, 50),
+    keystrokeP95Ms: percentile(times, 95),
     keystrokeMaxMs: Math.max(...times),
-    keystrokeServerP50Ms: pct(inServer, 50),
-    keystrokeServerP95Ms: pct(inServer, 95),
+    keystrokeServerP50Ms: percentile(inServer, 50),
+    keystrokeServerP95Ms: percentile(inServer, 95),
     serverRssMB: rssMB,
     serverPeakMB: peakMB,
   };
