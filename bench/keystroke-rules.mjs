@@ -8,9 +8,11 @@
 // mean per rule, in ms, and the analysis as a whole.
 //
 // Usage: node bench/keystroke-rules.mjs [draft (default bench/corpora/10k.txt)] [--edits n (default 1000)]
+//        [--workspace <folder>]: the drafts of the folder are indexed first, as the language server
+//        indexes an open workspace, so shared-boilerplate compares the draft with them.
 // The corpora in bench/corpora/ are made by `npm run bench`; any draft can be named instead.
 import { build } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +22,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const editsAt = args.indexOf('--edits');
 const EDITS = editsAt >= 0 ? Number(args[editsAt + 1]) : 1000;
-const draft = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--edits') ?? join(ROOT, 'bench', 'corpora', '10k.txt'));
+const workspaceAt = args.indexOf('--workspace');
+const folder = workspaceAt >= 0 ? resolve(args[workspaceAt + 1] ?? '') : undefined;
+const draft = resolve(args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--edits' && args[i - 1] !== '--workspace') ?? join(ROOT, 'bench', 'corpora', '10k.txt'));
 if (!existsSync(draft)) {
   console.error(`keystroke-rules: ${draft} is missing; run \`npm run bench\` once to make the corpora, or name a draft.`);
   process.exit(2);
@@ -34,7 +38,22 @@ const out = join(ROOT, 'bench', 'out');
 mkdirSync(out, { recursive: true });
 const bundle = join(out, 'core-for-keystrokes.cjs');
 await build({ entryPoints: [join(ROOT, 'server', 'src', 'core', 'index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
-const { Analyzer, RULES } = await import(pathToFileURL(bundle).href);
+const { Analyzer, RULES, WorkspaceIndex, languageOfPath } = await import(pathToFileURL(bundle).href);
+
+/** The workspace index, as the language server builds it (the draft itself included). */
+let workspace;
+if (folder) {
+  if (!existsSync(folder)) {
+    console.error(`keystroke-rules: no folder ${folder}`);
+    process.exit(2);
+  }
+  const index = new WorkspaceIndex();
+  const names = readdirSync(folder).filter((n) => /\.(md|markdown|txt)$/i.test(n));
+  for (const n of names) index.update(join(folder, n), readFileSync(join(folder, n), 'utf8'), languageOfPath(n));
+  index.update(draft, readFileSync(draft, 'utf8'), languageOfPath(draft));
+  workspace = index.facts();
+  console.log(`workspace: ${names.length} drafts of ${folder} indexed`);
+}
 
 /** Time spent in each rule during the current analysis. */
 let spent = new Map();
@@ -54,7 +73,7 @@ const languageId = /\.(md|markdown|mdx)$/i.test(draft) ? 'markdown' : 'plaintext
 let text = readFileSync(draft, 'utf8');
 const analyzer = new Analyzer();
 let t0 = performance.now();
-analyzer.analyse(text, { languageId, path: draft });
+analyzer.analyse(text, { languageId, path: draft, workspace });
 const firstMs = performance.now() - t0;
 
 const perRule = new Map();
@@ -65,7 +84,7 @@ for (let i = 0; i < EDITS; i++) {
   text = text.slice(0, at) + 'e' + text.slice(at);
   spent = new Map();
   t0 = performance.now();
-  analyzer.analyse(text, { languageId, path: draft });
+  analyzer.analyse(text, { languageId, path: draft, workspace });
   const total = performance.now() - t0;
   totals.push(total);
   let inRules = 0;

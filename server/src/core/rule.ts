@@ -41,8 +41,8 @@ export interface RuleContext {
 export interface WorkspaceFacts {
   /** Other files that contain the normalised paragraph or sentence `key`. */
   filesSharing(key: string, exceptPath?: string): string[];
-  /** Where other files contain `key` (one place per file), for related information. */
-  locationsSharing?(key: string, exceptPath?: string): SharedLocation[];
+  /** Where other files contain `key` (one place per file), for related information. Read only: answers may be shared. */
+  locationsSharing?(key: string, exceptPath?: string): readonly SharedLocation[];
 }
 
 /** A place in another draft of the workspace. */

@@ -91,6 +91,11 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
 }
 
 
+/** The answers of `WorkspaceIndex.facts()` are kept for this many drafts at most (the drafts open in an editor). */
+const ANSWERED_DRAFTS = 4;
+/** And at most this many answers in all (then they are let go together): a long draft asks many. */
+const MAX_KEPT_ANSWERS = 50_000;
+
 /** Sentences shorter than this are too generic to count as shared boilerplate. */
 export const MIN_SHARED_WORDS = 8;
 
@@ -105,23 +110,19 @@ export interface ShareUnit {
 /**
  * The paragraphs and sentences of a draft that the workspace index compares: every prose block
  * and every sentence of at least MIN_SHARED_WORDS words (single-sentence blocks only once).
- * `memo` (a rule's ctx.memo) lets a re-analysis reuse the units of unchanged blocks.
  */
-export function shareUnits(blocks: readonly { offset: number; text: string }[], memo?: Memo): ShareUnit[] {
+export function shareUnits(blocks: readonly { offset: number; text: string }[]): ShareUnit[] {
   const out: ShareUnit[] = [];
   for (const b of blocks) {
-    const units = memo ? memo('share-units', b.text, () => blockShareUnits(b.text)) : blockShareUnits(b.text);
+    const units = blockShareUnits(b.text);
     // Units are kept relative to their block, which moves when the text above it changes.
     for (const u of units) out.push({ kind: u.kind, key: u.key, offset: b.offset + u.offset, length: u.length });
   }
   return out;
 }
 
-/** The signature of RuleContext.memo, so core helpers can take a rule's memo. */
-export type Memo = <T>(namespace: string, key: string, compute: () => T) => T;
-
 /** shareUnits of one block, with offsets relative to the block. */
-function blockShareUnits(text: string): ShareUnit[] {
+export function blockShareUnits(text: string): ShareUnit[] {
   const out: ShareUnit[] = [];
   const words = normWords(text);
   if (words.length >= MIN_SHARED_WORDS) {
@@ -189,6 +190,8 @@ export class WorkspaceIndex {
   private readonly byKey = new Map<number, Entry[]>();
   /** path → the units the file contributed, to take them out again and to snapshot the index. */
   private readonly byPath = new Map<string, FileUnits>();
+  /** Changes with every file added or removed: answers of `facts()` are kept while it stays. */
+  private version = 0;
 
   /** The index as plain data a worker thread can receive (see WorkspaceSnapshot). */
   snapshot(): WorkspaceSnapshot {
@@ -232,9 +235,11 @@ export class WorkspaceIndex {
       const h = f.keys[i]!;
       let list = this.byKey.get(h);
       if (!list) this.byKey.set(h, (list = []));
-      list.push({ path, offset: f.offsets[i]!, length: f.lengths[i]! });
+      // Frozen: the answers of `facts()` hand these very objects out.
+      list.push(Object.freeze({ path, offset: f.offsets[i]!, length: f.lengths[i]! }));
     }
     this.byPath.set(path, f);
+    this.version++;
   }
 
   /** Forgets the draft at `path`. */
@@ -249,6 +254,7 @@ export class WorkspaceIndex {
       else this.byKey.delete(h);
     }
     this.byPath.delete(path);
+    this.version++;
   }
 
   /**
@@ -264,16 +270,47 @@ export class WorkspaceIndex {
     return [...this.byPath.keys()];
   }
 
-  /** A view for the rules. It reads the live index, so it reflects later updates too. */
+  /**
+   * A view for the rules. It reads the live index, so it reflects later updates too.
+   *
+   * Performance: the answers for the drafts that asked last (ANSWERED_DRAFTS of them) are kept, by
+   * the key's text, until a file is added to the index or taken out of it. An editor asks about
+   * every paragraph and sentence of a draft again on each keystroke, a paragraph that hundreds of
+   * drafts share has hundreds of places to go through, and the keys are the strings shareUnits'
+   * memo keeps, so asking again hashes nothing. Answers are frozen, and so are their places (the
+   * index's own): everyone who asks shares them.
+   */
   facts(): WorkspaceFacts {
-    const locations = (key: string, exceptPath?: string): SharedLocation[] => {
+    const answered = new Map<string | undefined, Map<string, readonly SharedLocation[]>>();
+    let version = this.version;
+    let kept = 0;
+    const locations = (key: string, exceptPath?: string): readonly SharedLocation[] => {
+      if (version !== this.version || kept >= MAX_KEPT_ANSWERS) {
+        answered.clear();
+        version = this.version;
+        kept = 0;
+      }
+      let forDraft = answered.get(exceptPath);
+      if (!forDraft) {
+        // The draft that asked longest ago makes room (a CLI run asks for each draft once).
+        if (answered.size >= ANSWERED_DRAFTS) {
+          const [oldest, answers] = answered.entries().next().value as [string | undefined, Map<string, readonly SharedLocation[]>];
+          kept -= answers.size;
+          answered.delete(oldest);
+        }
+        answered.set(exceptPath, (forDraft = new Map()));
+      }
+      let out = forDraft.get(key);
+      if (out) return out;
       const seen = new Set<string>();
-      const out: SharedLocation[] = [];
+      const list: SharedLocation[] = [];
       for (const e of this.byKey.get(hash53(key)) ?? []) {
         if (e.path === exceptPath || seen.has(e.path)) continue;
         seen.add(e.path);
-        out.push({ ...e });
+        list.push(e);
       }
+      forDraft.set(key, (out = Object.freeze(list)));
+      kept++;
       return out;
     };
     return {

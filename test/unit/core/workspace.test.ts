@@ -43,6 +43,22 @@ test('updating a file replaces its entries; removing it forgets them', () => {
   assert.deepEqual(index.paths(), ['a.txt']);
 });
 
+test('the answers of facts() follow files added to the index after they were given, and cannot be changed', () => {
+  const index = new WorkspaceIndex();
+  index.update('a.txt', shared, 'plaintext');
+  const facts = index.facts();
+  const key = normKey(shared);
+  assert.deepEqual(facts.filesSharing(key, 'a.txt'), []);
+  index.update('b.txt', `A story about the dock.\n\n${shared}`, 'plaintext');
+  assert.deepEqual(facts.filesSharing(key, 'a.txt'), ['b.txt']);
+  const locs = facts.locationsSharing!(key, 'a.txt');
+  assert.equal(locs[0]!.offset, 'A story about the dock.\n\n'.length);
+  // One answer is shared by everyone who asks the same question: it is frozen.
+  assert.throws(() => (locs as unknown as { offset: number }[]).push({ offset: 0 }), TypeError);
+  assert.throws(() => ((locs[0] as { offset: number }).offset = 1), TypeError);
+  assert.equal(facts.locationsSharing!(key, 'a.txt')[0]!.offset, 'A story about the dock.\n\n'.length);
+});
+
 test('the index tells whether a draft other than a given one is indexed', () => {
   const index = new WorkspaceIndex();
   assert.equal(index.hasOtherThan('a.txt'), false);

@@ -68,3 +68,33 @@ test('re-analysis after edits (memoised units) gives the same findings as a fres
     assert.deepEqual(memoised, fresh);
   }
 });
+
+test("re-analysis of Markdown, where a paragraph's text is not its slice of the draft, follows quotation marks added and taken away", () => {
+  const s = 'The harbor authority is a public agency created by the state legislature in 1951.';
+  const quoted = `“${s.slice(0, -1)},” the clerk said.`;
+  const index = new WorkspaceIndex();
+  index.update('b.md', `Crews dredged the channel.\n\n${s}\n\n${quoted}\n\n${closing}`, 'markdown');
+  // Inline code is not prose: the paragraph's text is the same in both, but in the draft the
+  // first one's sentence is mostly a quotation (the code), so it is not reported; the second's is.
+  const inCode = s.replace(' is ', ` \`“${'q'.repeat(150)}”\` is `);
+  const plainCode = s.replace(' is ', ` \`${'q'.repeat(152)}\` is `);
+  const drafts = [
+    `# Fees\n\n${inCode}\n\n${closing}`,
+    `# Fees\n\n${plainCode}\n\n${closing}`,
+    `# Fees\n\nThe **fees** rose. ${s} It meets [monthly](https://example.org/m).\n\n${closing}`,
+    `# Fees\n\nThe **fees** rose. ${quoted} It meets [monthly](https://example.org/m).\n\n${closing}`,
+    `# Fees\n\n${quoted}\n\n_${closing}_`,
+    `# Fees\n\n${s}\n\n_${closing}_`,
+  ];
+  const analyzer = new Analyzer();
+  const seen = new Set<number>();
+  for (const text of [...drafts, ...drafts.slice().reverse()]) {
+    const options = { languageId: 'markdown' as const, path: 'a.md', workspace: index.facts() };
+    const memoised = analyzer.analyse(text, options).findings.filter((f) => f.rule === rule);
+    const fresh = analyse(text, options).findings.filter((f) => f.rule === rule);
+    assert.deepEqual(memoised, fresh);
+    seen.add(fresh.length);
+  }
+  // The drafts differ in what they share: the comparison is not between empty lists only.
+  assert.ok(seen.size > 1, `finding counts: ${[...seen].join(', ')}`);
+});

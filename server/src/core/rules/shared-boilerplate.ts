@@ -9,7 +9,7 @@
  */
 import type { DocumentRule } from '../rule.js';
 import type { RawFinding } from '../types.js';
-import { allowedBoilerplateKeys, shareUnits } from '../workspace.js';
+import { allowedBoilerplateKeys, blockShareUnits } from '../workspace.js';
 import { deletion } from './repeated-text.js';
 
 /** At most this many other files are listed as related information. */
@@ -28,34 +28,41 @@ export const sharedBoilerplate: DocumentRule = {
     const allowed = allowedBoilerplateKeys(ctx.config.allowBoilerplate);
     const out: RawFinding[] = [];
     let coveredTo = -1;
-    // Units of unchanged blocks come from the memo: a keystroke re-normalises one paragraph.
-    for (const u of shareUnits(doc.blocks, ctx.memo)) {
-      // Sentences of a paragraph already reported whole are not reported again.
-      if (u.offset + u.length <= coveredTo) continue;
-      if (allowed.some((a) => a.includes(u.key) || u.key.includes(a))) continue;
-      const text = doc.text.slice(u.offset, u.offset + u.length);
-      if (isQuotation(text)) continue;
-      const places = ws.locationsSharing
-        ? ws.locationsSharing(u.key, ctx.path)
-        : ws.filesSharing(u.key, ctx.path).map((path) => ({ path, offset: 0, length: 0 }));
-      if (!places.length) continue;
-      coveredTo = u.offset + u.length;
-      const fix = deletion(doc, u.offset, u.offset + u.length);
-      const n = places.length;
-      out.push({
-        offset: u.offset,
-        length: u.length,
-        message: `This ${u.kind} also appears in ${n} other draft${n === 1 ? '' : 's'} of the workspace: boilerplate carries no reporting. Delete it, rewrite it for this story, or add it to the allowed boilerplate if it is house text.`,
-        fixes: fix ? [{ ...fix, title: `Delete this ${u.kind}`, preferred: false }] : [],
-        related: places.slice(0, MAX_RELATED).map((p) => ({ path: p.path, offset: p.offset, length: p.length, message: `Same ${u.kind} here` })),
-        data: { kind: u.kind, files: n },
-      });
+    for (const b of doc.blocks) {
+      // Performance: a block's units that are not quotations come from the memo, kept by the
+      // block's text (and its slice of the draft, which the quotation test reads, when the two
+      // differ): a keystroke re-normalises one paragraph, and nothing is hashed for the others.
+      const raw = doc.text.slice(b.offset, b.offset + b.text.length);
+      const units = ctx.memo('shared-boilerplate-units', raw === b.text ? b.text : `${b.text}\u0000${raw}`, () =>
+        blockShareUnits(b.text).filter((u) => !isQuotation(raw.slice(u.offset, u.offset + u.length))),
+      );
+      for (const u of units) {
+        const offset = b.offset + u.offset;
+        // Sentences of a paragraph already reported whole are not reported again.
+        if (offset + u.length <= coveredTo) continue;
+        if (allowed.some((a) => a.includes(u.key) || u.key.includes(a))) continue;
+        const places = ws.locationsSharing
+          ? ws.locationsSharing(u.key, ctx.path)
+          : ws.filesSharing(u.key, ctx.path).map((path) => ({ path, offset: 0, length: 0 }));
+        if (!places.length) continue;
+        coveredTo = offset + u.length;
+        const fix = deletion(doc, offset, offset + u.length);
+        const n = places.length;
+        out.push({
+          offset,
+          length: u.length,
+          message: `This ${u.kind} also appears in ${n} other draft${n === 1 ? '' : 's'} of the workspace: boilerplate carries no reporting. Delete it, rewrite it for this story, or add it to the allowed boilerplate if it is house text.`,
+          fixes: fix ? [{ ...fix, title: `Delete this ${u.kind}`, preferred: false }] : [],
+          related: places.slice(0, MAX_RELATED).map((p) => ({ path: p.path, offset: p.offset, length: p.length, message: `Same ${u.kind} here` })),
+          data: { kind: u.kind, files: n },
+        });
+      }
     }
     return out;
   },
 };
 
-/** A sentence that is mostly one direct quotation ("...," she said). */
+/** A sentence that is mostly one direct quotation ("...," she said): read in the draft's own text. */
 function isQuotation(text: string): boolean {
   const m = text.match(/["“][^"”]+["”]/g);
   if (!m) return false;
