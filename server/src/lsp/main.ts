@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { Analyzer, RULES, WorkspaceIndex, hedgeDensity, languageOfPath, listQuotations, type Finding, type LanguageId, type ParsedDocument, type ResolvedConfig } from '../core/index.js';
 import { ConfigError, ConfigLoader } from '../config/index.js';
-import { fsPathOf, indexWorkspace, isConfigPath } from './workspace.js';
+import { forgetLines, fsPathOf, indexWorkspace, isConfigPath } from './workspace.js';
 import { normaliseSettings, type ServerSettings } from './settings.js';
 import { toDiagnostic } from './convert.js';
 import { codeActions, fixAllEdit, FIX_ALL_KIND } from './actions.js';
@@ -272,7 +272,10 @@ documents.onDidOpen((e) => {
 function indexOpenDocument(doc: TextDocument): void {
   const path = fsPathOf(doc.uri);
   const languageId = languageOf(doc);
-  if (path && languageId) workspaceIndex.update(path, doc.getText(), languageId);
+  if (path && languageId) {
+    workspaceIndex.update(path, doc.getText(), languageId);
+    forgetLines(path);
+  }
 }
 
 connection.onDidChangeWatchedFiles(async (params) => {
@@ -284,6 +287,8 @@ connection.onDidChangeWatchedFiles(async (params) => {
       configChanged = true;
       continue;
     }
+    // Related information points into this file's text on disk, which changed.
+    forgetLines(path);
     if (documents.all().some((d) => d.uri === change.uri)) continue;
     if (change.type === FileChangeType.Deleted) workspaceIndex.remove(path);
     else {

@@ -71,6 +71,7 @@ export async function indexWorkspace(
         const s = await stat(path);
         if (s.size > MAX_INDEX_BYTES) continue;
         index.update(path, await readFile(path, 'utf8'), languageOfPath(path));
+        forgetLines(path);
       } catch {
         continue;
       }
@@ -83,13 +84,35 @@ export async function indexWorkspace(
   return done;
 }
 
+/**
+ * The line indexes of other drafts, read from disk when a diagnostic first points into them.
+ * Performance: every keystroke publishes the draft's related information again (a paragraph that
+ * hundreds of drafts share points at five of them), so each file is read once, not once per
+ * place per keystroke; `forgetLines` drops a file's index when the file is indexed again.
+ */
+const lineIndexes = new Map<string, LineIndex>();
+/** At most this many files' line indexes are kept (then all are let go). */
+const MAX_LINE_INDEXES = 4096;
+
 /** Line and character of `offset` in a file on disk, for related information in other drafts. */
 export function positionInFile(path: string, offset: number): Position {
-  try {
-    return new LineIndex(readFileSync(path, 'utf8')).positionAt(offset);
-  } catch {
-    return { line: 0, character: 0 };
+  let lines = lineIndexes.get(path);
+  if (!lines) {
+    try {
+      lines = new LineIndex(readFileSync(path, 'utf8'));
+    } catch {
+      // Unreadable now: not kept, so the next diagnostic tries again.
+      return { line: 0, character: 0 };
+    }
+    if (lineIndexes.size >= MAX_LINE_INDEXES) lineIndexes.clear();
+    lineIndexes.set(path, lines);
   }
+  return lines.positionAt(offset);
+}
+
+/** Forgets the line index of `path` (its text changed, on disk or in the editor). */
+export function forgetLines(path: string): void {
+  lineIndexes.delete(path);
 }
 
 /** The file-system path of a `file:` URI, or undefined for other schemes (untitled drafts). */

@@ -64,6 +64,25 @@ test('a paragraph shared with another draft of the workspace points at that draf
     assert.equal(related.length, 1);
     assert.equal(related[0]!.location.uri, pathToFileURL(join(dir, 'other.md')).toString());
     assert.equal(related[0]!.location.range.start.line, 4);
+
+    // The other draft changes on disk (two lines above the paragraph): once the editor says so,
+    // the related information points at the paragraph's new place, keystroke after keystroke.
+    const other = join(dir, 'other.md');
+    writeFileSync(other, `# Other story\n\nA new first paragraph.\n\nThe ferry schedule changes in June.\n\n${house}\n`);
+    // The server indexes the file again, then checks the open drafts again.
+    const rechecked = server.diagnostics(uri, 1);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(other).toString(), type: 2 }] });
+    let moved = (await rechecked).diagnostics.find((d) => d.code === 'shared-boilerplate');
+    assert.equal(moved?.relatedInformation?.[0]?.location.range.start.line, 6);
+    for (let version = 2; version <= 4; version++) {
+      const pending = server.diagnostics(uri, version);
+      await server.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x' }],
+      });
+      moved = (await pending).diagnostics.find((d) => d.code === 'shared-boilerplate');
+      assert.equal(moved?.relatedInformation?.[0]?.location.range.start.line, 6, `version ${version}`);
+    }
   } finally {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
