@@ -29,9 +29,21 @@ export interface DiagnosticData {
   index: number;
 }
 
+/** The URIs of other drafts' paths (related information points at the same few on every keystroke). */
+const fileUris = new Map<string, string>();
+
+function fileUri(path: string): string {
+  let uri = fileUris.get(path);
+  if (uri === undefined) {
+    if (fileUris.size >= 4096) fileUris.clear();
+    fileUris.set(path, (uri = URI.file(path).toString()));
+  }
+  return uri;
+}
+
 export function toDiagnostic(doc: TextDocument, f: Finding, index: number): Diagnostic {
   const related: DiagnosticRelatedInformation[] | undefined = f.related?.map((r) => {
-    const uri = r.path === undefined ? doc.uri : URI.file(r.path).toString();
+    const uri = r.path === undefined ? doc.uri : fileUri(r.path);
     const range =
       r.path === undefined
         ? { start: doc.positionAt(r.offset), end: doc.positionAt(r.offset + r.length) }
