@@ -95,14 +95,16 @@ export function* formatJsonChunks(reports: readonly FileReport[]): Generator<Buf
   }
   for (let n = 0; n < reports.length; n++) {
     const r = reports[n]!;
-    const lines = new LineIndex(r.text);
+    // Made when first needed: a long draft's findings were mostly rendered by the threads already.
+    let index: LineIndex | undefined;
+    const lines = (): LineIndex => (index ??= new LineIndex(r.text));
     text += `${n === 0 ? '' : ','}{"path":${JSON.stringify(r.path)},"findings":[`;
     for (let i = 0; i < r.findings.length; i++) {
       const f = r.findings[i]!;
       if (i > 0) text += ',';
       const done = rendered.get(f);
       if (!done) {
-        text += findingJson(f, lines);
+        text += findingJson(f, lines());
         if (text.length >= CHUNK / 4) yield* flush();
         continue;
       }
@@ -119,7 +121,7 @@ export function* formatJsonChunks(reports: readonly FileReport[]): Generator<Buf
         selectors: u.selectors,
         offset: u.offset,
         length: u.length,
-        range: { start: lines.positionAt(u.offset), end: lines.positionAt(u.offset + u.length) },
+        range: { start: lines().positionAt(u.offset), end: lines().positionAt(u.offset + u.length) },
       }));
       text += `,"unusedDisables":${JSON.stringify(unused)}`;
     }
