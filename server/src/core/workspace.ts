@@ -4,6 +4,7 @@
  * carries the same text. Pure: adapters read the files and feed the text in.
  */
 import { parseDocument } from './document.js';
+import { TextMemo } from './text-memo.js';
 import type { WorkspaceFacts, SharedLocation } from './rule.js';
 import type { LanguageId } from './types.js';
 // Keys are stored hashed so the index stays small.
@@ -121,8 +122,18 @@ export function shareUnits(blocks: readonly { offset: number; text: string }[]):
   return out;
 }
 
-/** shareUnits of one block, with offsets relative to the block. */
-export function blockShareUnits(text: string): ShareUnit[] {
+/**
+ * Performance: a draft's units are worked out when it is indexed and again when shared-boilerplate
+ * analyses it (the CLI does both for each draft, on the same thread): kept by paragraph text.
+ */
+const unitsMemo = new TextMemo<readonly ShareUnit[]>(20_000);
+
+/** shareUnits of one block, with offsets relative to the block (shared: treat as read-only). */
+export function blockShareUnits(text: string): readonly ShareUnit[] {
+  return unitsMemo.get(text, computeBlockShareUnits);
+}
+
+function computeBlockShareUnits(text: string): ShareUnit[] {
   const out: ShareUnit[] = [];
   const words = normWords(text);
   if (words.length >= MIN_SHARED_WORDS) {
@@ -153,6 +164,12 @@ interface Entry {
   path: string;
   offset: number;
   length: number;
+}
+
+/** The places of one key, one per file, and (for a long list) where each file's is in it. */
+interface DistinctPlaces {
+  places: readonly SharedLocation[];
+  at: Map<string, number> | undefined;
 }
 
 /** What one draft contributed to the index, in unit order (parallel arrays). */
@@ -192,6 +209,9 @@ export class WorkspaceIndex {
   private readonly byPath = new Map<string, FileUnits>();
   /** Changes with every file added or removed: answers of `facts()` are kept while it stays. */
   private version = 0;
+  /** Per key hash: the first place of each file, in indexing order (see `distinctPlaces`). */
+  private distinct = new Map<number, DistinctPlaces>();
+  private distinctVersion = 0;
 
   /** The index as plain data a worker thread can receive (see WorkspaceSnapshot). */
   snapshot(): WorkspaceSnapshot {
@@ -265,6 +285,30 @@ export class WorkspaceIndex {
     return this.byPath.size > (path !== undefined && this.byPath.has(path) ? 1 : 0);
   }
 
+  /**
+   * The places of key hash `h`, one per file (its first), in indexing order, made once per version
+   * of the index: each draft of a folder asks about the keys it shares with hundreds of others.
+   */
+  private distinctPlaces(h: number): DistinctPlaces {
+    if (this.distinctVersion !== this.version) {
+      this.distinct = new Map();
+      this.distinctVersion = this.version;
+    }
+    let d = this.distinct.get(h);
+    if (!d) {
+      const at = new Map<string, number>();
+      const places: SharedLocation[] = [];
+      for (const e of this.byKey.get(h) ?? []) {
+        if (at.has(e.path)) continue;
+        at.set(e.path, places.length);
+        places.push(e);
+      }
+      // Most keys are in a file or two: a short list is searched, not mapped.
+      this.distinct.set(h, (d = { places: Object.freeze(places), at: places.length > 8 ? at : undefined }));
+    }
+    return d;
+  }
+
   /** The indexed paths. */
   paths(): string[] {
     return [...this.byPath.keys()];
@@ -302,14 +346,10 @@ export class WorkspaceIndex {
       }
       let out = forDraft.get(key);
       if (out) return out;
-      const seen = new Set<string>();
-      const list: SharedLocation[] = [];
-      for (const e of this.byKey.get(hash53(key)) ?? []) {
-        if (e.path === exceptPath || seen.has(e.path)) continue;
-        seen.add(e.path);
-        list.push(e);
-      }
-      forDraft.set(key, (out = Object.freeze(list)));
+      const { places, at } = this.distinctPlaces(hash53(key));
+      const i = exceptPath === undefined ? -1 : at ? (at.get(exceptPath) ?? -1) : places.findIndex((p) => p.path === exceptPath);
+      out = i < 0 ? places : Object.freeze(places.slice(0, i).concat(places.slice(i + 1)));
+      forDraft.set(key, out);
       kept++;
       return out;
     };

@@ -59,6 +59,28 @@ test('the answers of facts() follow files added to the index after they were giv
   assert.equal(facts.locationsSharing!(key, 'a.txt')[0]!.offset, 'A story about the dock.\n\n'.length);
 });
 
+test('each other file is named once, at its first place, in indexing order, however many files share the key', () => {
+  for (const files of [3, 12]) {
+    const index = new WorkspaceIndex();
+    const paths = Array.from({ length: files }, (_, n) => `d${n}.txt`);
+    // d0 has the paragraph twice; the others once, after a first paragraph of their own.
+    index.update('d0.txt', `${shared}\n\n${shared}`, 'plaintext');
+    for (const p of paths.slice(1)) index.update(p, `Story ${p} about the tide tables.\n\n${shared}`, 'plaintext');
+    const facts = index.facts();
+    const key = normKey(shared);
+    for (const except of [paths[0]!, paths[files - 1]!, paths[1]!, 'elsewhere.txt', undefined]) {
+      const locs = facts.locationsSharing!(key, except);
+      assert.deepEqual(
+        locs.map((l) => l.path),
+        paths.filter((p) => p !== except),
+        `${files} files, except ${except}`,
+      );
+      const first = locs.find((l) => l.path === 'd0.txt');
+      if (first) assert.equal(first.offset, 0);
+    }
+  }
+});
+
 test('the index tells whether a draft other than a given one is indexed', () => {
   const index = new WorkspaceIndex();
   assert.equal(index.hasOtherThan('a.txt'), false);
