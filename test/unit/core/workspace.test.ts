@@ -57,6 +57,11 @@ test('the answers of facts() follow files added to the index after they were giv
   assert.throws(() => (locs as unknown as { offset: number }[]).push({ offset: 0 }), TypeError);
   assert.throws(() => ((locs[0] as { offset: number }).offset = 1), TypeError);
   assert.equal(facts.locationsSharing!(key, 'a.txt')[0]!.offset, 'A story about the dock.\n\n'.length);
+  // So is the answer for a draft that is not indexed (every file's place).
+  const all = facts.locationsSharing!(key, 'c.txt');
+  assert.deepEqual(all.map((l) => l.path), ['a.txt', 'b.txt']);
+  assert.throws(() => (all as unknown as unknown[]).pop(), TypeError);
+  assert.deepEqual(facts.locationsSharing!(key, 'c.txt').map((l) => l.path), ['a.txt', 'b.txt']);
 });
 
 test('each other file is named once, at its first place, in indexing order, however many files share the key', () => {
