@@ -141,10 +141,15 @@ function computeBlockShareUnits(text: string): ShareUnit[] {
   }
   const sentences = sentenceRanges(text);
   if (sentences.length < 2) return out;
+  // A sentence starts after white space and ends before it (see sentenceRanges), and no word spans
+  // white space: its words are the paragraph's words inside it, not normalised again.
+  let w = 0;
   for (const s of sentences) {
-    const sw = normWords(text.slice(s.start, s.end));
-    if (sw.length < MIN_SHARED_WORDS) continue;
-    out.push({ kind: 'sentence', key: joinNorms(sw), offset: s.start, length: s.end - s.start });
+    while (w < words.length && words[w]!.start < s.start) w++;
+    const first = w;
+    while (w < words.length && words[w]!.end <= s.end) w++;
+    if (w - first < MIN_SHARED_WORDS) continue;
+    out.push({ kind: 'sentence', key: joinNorms(words, first, w), offset: s.start, length: s.end - s.start });
   }
   return out;
 }
@@ -154,9 +159,9 @@ function computeBlockShareUnits(text: string): ShareUnit[] {
  * map().join(): the array that an optimised map() makes is not of the kind the interpreted one
  * makes, and the join() after it sent the callers back to be compiled again.
  */
-function joinNorms(words: readonly NormWord[]): string {
-  let key = words.length ? words[0]!.norm : '';
-  for (let i = 1; i < words.length; i++) key += ' ' + words[i]!.norm;
+function joinNorms(words: readonly NormWord[], from = 0, to = words.length): string {
+  let key = to > from ? words[from]!.norm : '';
+  for (let i = from + 1; i < to; i++) key += ' ' + words[i]!.norm;
   return key;
 }
 
