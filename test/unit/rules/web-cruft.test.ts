@@ -2,6 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits } from '../../../server/src/core/index.js';
 import { assertCacheInvisible, check, flagged } from '../helpers.js';
+import { ANY_CRUFT, CRUFT } from '../../../server/src/core/data/cruft.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 
 const rule = 'web-cruft';
 
@@ -113,4 +116,26 @@ test('re-analysis after edits (memoised lines) gives the same findings as a fres
     `${story}\n\n${tail}\n`,
   ];
   assertCacheInvisible(rule, drafts);
+});
+
+test('the pattern tried first on each line matches exactly the lines some cruft pattern matches', () => {
+  assert.ok(ANY_CRUFT, 'the cruft patterns can be joined');
+  const cruft = [
+    'skip to main content', 'leave a reply', 'subscribe to our newsletter', 'sign up for our newsletter to get the latest news',
+    'share on facebook twitter email', 'facebook twitter linkedin', 'page 2 of 5', '12 comments', 'related stories', 'read more',
+    'click here to read the full report', 'follow us on instagram', 'log in', 'back to top', 'advertisement', 'all rights reserved',
+    'previous article', 'enable javascript to continue', 'continue reading the main story', 'download our free app today',
+  ];
+  const prose = readdirSync('samples')
+    .flatMap((n) => readFileSync(join('samples', n), 'utf8').split('\n'))
+    .map((l) => l.toLowerCase().replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  let matched = 0;
+  for (const line of [...cruft, ...prose]) {
+    const any = CRUFT.some((e) => e.pattern.test(line));
+    assert.equal(ANY_CRUFT!.test(line), any, line);
+    if (any) matched++;
+  }
+  // Both kinds of line are there: the equality is not between two nevers.
+  assert.ok(matched >= cruft.length - 3 && matched < cruft.length + prose.length, `${matched} lines matched`);
 });

@@ -107,6 +107,16 @@ export const CRUFT: readonly CruftEntry[] = [
 ];
 
 /**
+ * Matches where any CRUFT pattern matches (its patterns as alternatives), or undefined when one of
+ * them could not be joined without changing what it matches (flags, back-references). Performance:
+ * every line of a draft meets the patterns and almost no line is cruft, so web-cruft tries this
+ * first and the patterns one by one only on a line it matches: one test instead of 49.
+ */
+export const ANY_CRUFT: RegExp | undefined = CRUFT.every((e) => e.pattern.flags === '' && !/\\[1-9k]/.test(e.pattern.source))
+  ? new RegExp(CRUFT.map((e) => `(?:${e.pattern.source})`).join('|'))
+  : undefined;
+
+/**
  * Verbs that open a button or a one-line call to action ("Subscribe", "Download the app"). A
  * short line led by one of these, with no sentence punctuation, is a button rather than a heading.
  */
