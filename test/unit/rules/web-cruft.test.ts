@@ -139,3 +139,12 @@ test('the pattern tried first on each line matches exactly the lines some cruft 
   // Both kinds of line are there: the equality is not between two nevers.
   assert.ok(matched >= cruft.length - 3 && matched < cruft.length + prose.length, `${matched} lines matched`);
 });
+
+test('past the lines after which the joined pattern is used, cruft is found as before', () => {
+  const tail = `${story}\n\nLeave a Reply\n\nShare on Facebook Twitter Email`;
+  const short = flagged(tail, { rule });
+  assert.deepEqual(short, ['Leave a Reply\n\nShare on Facebook Twitter Email']);
+  // Over a thousand lines first, so this process has described enough lines to use the joined pattern.
+  const prose = Array.from({ length: 1200 }, (_, i) => `Paragraph ${i + 1} of the council story says the budget vote came after ${i + 2} hours of debate.`).join('\n\n');
+  assert.deepEqual(flagged(`${prose}\n\n${tail}`, { rule }), short);
+});
