@@ -7,8 +7,11 @@ export interface Position {
 
 export class LineIndex {
   private readonly starts: number[] = [0];
+  /** The text's length: all the index needs of it once built (the text itself is not kept). */
+  private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string) {
+    this.length = text.length;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       if (c === 13 /* \r */) {
@@ -22,7 +25,7 @@ export class LineIndex {
 
   /** Zero-based line and character of `offset` (clamped to the text). */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -36,9 +39,9 @@ export class LineIndex {
   /** Offset of a zero-based line and character (clamped to the line). */
   offsetAt(pos: Position): number {
     if (pos.line < 0) return 0;
-    if (pos.line >= this.starts.length) return this.text.length;
+    if (pos.line >= this.starts.length) return this.length;
     const start = this.starts[pos.line]!;
-    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.text.length;
+    const next = pos.line + 1 < this.starts.length ? this.starts[pos.line + 1]! : this.length;
     return Math.max(start, Math.min(start + pos.character, next));
   }
 }

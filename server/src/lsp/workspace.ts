@@ -91,7 +91,7 @@ export async function indexWorkspace(
  * place per keystroke; `forgetLines` drops a file's index when the file is indexed again.
  */
 const lineIndexes = new Map<string, LineIndex>();
-/** At most this many files' line indexes are kept (then all are let go). */
+/** At most this many files' line indexes are kept (then all are let go); each holds its line starts, not the text. */
 const MAX_LINE_INDEXES = 4096;
 
 /** Line and character of `offset` in a file on disk, for related information in other drafts. */
