@@ -92,11 +92,6 @@ export function sentenceRanges(text: string): { start: number; end: number }[] {
 }
 
 
-/** The answers of `WorkspaceIndex.facts()` are kept for this many drafts at most (the drafts open in an editor). */
-const ANSWERED_DRAFTS = 4;
-/** And at most this many answers in all (then they are let go together): a long draft asks many. */
-const MAX_KEPT_ANSWERS = 50_000;
-
 /** Sentences shorter than this are too generic to count as shared boilerplate. */
 export const MIN_SHARED_WORDS = 8;
 
@@ -179,6 +174,11 @@ interface DistinctPlaces {
   /** The list as handed out to a draft that is not in it (made when first asked). */
   frozen?: readonly SharedLocation[];
 }
+
+/** The answers of `WorkspaceIndex.facts()` are kept for this many drafts at most (the drafts open in an editor). */
+const ANSWERED_DRAFTS = 4;
+/** And at most this many answers in all (then they are let go together): a long draft asks many. */
+const MAX_KEPT_ANSWERS = 50_000;
 
 /** What one draft contributed to the index, in unit order (parallel arrays). */
 interface FileUnits {
